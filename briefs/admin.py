@@ -1,0 +1,119 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from editorial.admin import SlugPrefillAdmin
+
+from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
+
+
+@admin.register(PublicationType)
+class PublicationTypeAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+    list_display = ["name_en", "name_ar", "slug"]
+    search_fields = ["name_en", "name_ar"]
+    slug_sources = {"slug": ("name_en", "english")}
+
+
+class AuthorshipFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("expert") and not form.cleaned_data.get("DELETE")
+        ]
+        if self.instance.status == Brief.Status.PUBLISHED and not kept:
+            raise forms.ValidationError(_("A published brief needs at least one author."))
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    formset = AuthorshipFormSet
+    autocomplete_fields = ["expert"]
+    fields = ["expert", "position"]
+    extra = 1
+    verbose_name = _("author")
+    verbose_name_plural = _("authors (in byline order: lowest position first)")
+
+
+class BriefTopicInline(admin.TabularInline):
+    model = BriefTopic
+    autocomplete_fields = ["topic"]
+    extra = 1
+
+
+class BriefRegionInline(admin.TabularInline):
+    model = BriefRegion
+    autocomplete_fields = ["region"]
+    extra = 1
+
+
+class RecommendationInline(admin.TabularInline):
+    model = Recommendation
+    fk_name = "brief"
+    autocomplete_fields = ["recommended"]
+    fields = ["recommended", "position"]
+    extra = 1
+    verbose_name_plural = _("recommended briefs (editor’s picks, lowest position first)")
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Brief.objects.dates("published_at", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(published_at__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Brief)
+class BriefAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "publication_type", "published_at", "status"]}),
+        (_("Text"), {"fields": ["summary", "body", "author_note"]}),
+        (
+            _("First published elsewhere"),
+            {"fields": ["original_outlet_name", "original_outlet_url"]},
+        ),
+    ]
+    inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
+    list_display = [
+        "title_en",
+        "publication_type",
+        "published_at",
+        "author_names",
+        "status",
+        "has_arabic_version",
+    ]
+    list_filter = [
+        "status",
+        "publication_type",
+        YearFilter,
+        ("topics", admin.RelatedOnlyFieldListFilter),
+        ("regions", admin.RelatedOnlyFieldListFilter),
+        ("authors", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title_en", "title_ar", "slug_en", "slug_ar", "authors__name_en"]
+    date_hierarchy = "published_at"
+    list_select_related = ["publication_type"]
+    slug_sources = {"slug_en": ("title_en", "english"), "slug_ar": ("title_ar", "arabic")}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_listing()
+
+    @admin.display(description=_("authors"))
+    def author_names(self, brief):
+        return ", ".join(str(expert) for expert in brief.ordered_authors)
+
+    @admin.display(description=_("Arabic"), boolean=True)
+    def has_arabic_version(self, brief):
+        return brief.has_version_in("ar")
+
+    def view_on_site(self, brief):
+        return brief.get_absolute_url() if brief.is_public else None

@@ -1,0 +1,135 @@
+"""The demo site: the seed article page (shared/seeds/000_…) and everything it links to.
+
+Titles, dates, types, authors, slugs and the article's text are those of the seed page;
+the Arabic is a translation written for the demo. The recommended briefs' own texts are
+not in the seed, so their bodies say so rather than invent analysis.
+"""
+
+PUBLICATION_TYPES = [
+    {"slug": "brief-analysis", "name_en": "Brief Analysis", "name_ar": "تحليل موجز"},
+    {"slug": "articles-testimony", "name_en": "Articles & Testimony", "name_ar": "مقالات وشهادات"},
+    {"slug": "policywatch", "name_en": "PolicyWatch", "name_ar": "المرصد السياسي"},
+]
+
+TOPICS = [
+    {"slug": "military-security", "name_en": "Military & Security",
+     "name_ar": "الشؤون العسكرية والأمنية"},
+]  # fmt: skip
+
+REGIONS = [
+    {"slug": "israel", "name_en": "Israel", "name_ar": "إسرائيل"},
+    {"slug": "syria", "name_en": "Syria", "name_ar": "سوريا"},
+]
+
+EXPERTS = [
+    {
+        "slug": "anna-borshchevskaya",
+        "name_en": "Anna Borshchevskaya",
+        "name_ar": "آنا بورشيفسكايا",
+        "role_en": "Senior Fellow",
+        "role_ar": "زميلة أولى",
+        "short_bio_en": "Anna Borshchevskaya is a senior fellow at The Washington Institute, "
+        "focusing on Russia's policy toward the Middle East.",
+        "short_bio_ar": "آنا بورشيفسكايا زميلة أولى في معهد واشنطن، "
+        "تتركّز أبحاثها على سياسة روسيا تجاه الشرق الأوسط.",
+        "full_bio_en": "<p>Anna Borshchevskaya is a senior fellow at The Washington Institute, "
+        "focusing on Russia's policy toward the Middle East.</p>",
+        "full_bio_ar": "<p>آنا بورشيفسكايا زميلة أولى في معهد واشنطن، "
+        "تتركّز أبحاثها على سياسة روسيا تجاه الشرق الأوسط.</p>",
+        "topics": ["military-security"],
+        "regions": ["syria"],
+    },
+    {
+        "slug": "simon-henderson",
+        "name_en": "Simon Henderson",
+        "name_ar": "سايمون هندرسون",
+        "role_en": "Fellow",
+        "role_ar": "زميل",
+        "short_bio_en": "Simon Henderson is a fellow at The Washington Institute.",
+        "short_bio_ar": "سايمون هندرسون زميل في معهد واشنطن.",
+    },
+    {
+        "slug": "ben-fishman",
+        "name_en": "Ben Fishman",
+        "name_ar": "بن فيشمان",
+        "role_en": "Fellow",
+        "role_ar": "زميل",
+        "short_bio_en": "Ben Fishman is a fellow at The Washington Institute.",
+        "short_bio_ar": "بن فيشمان زميل في معهد واشنطن.",
+    },
+]
+
+_NOT_IN_SEED_EN = (
+    "<p>The text of this brief is not part of the demo content: only its title, date, "
+    "type and author come from the seed page.</p>"
+)
+_NOT_IN_SEED_AR = (
+    "<p>نصّ هذا التحليل ليس جزءاً من المحتوى التجريبي، إذ لم يُؤخذ من الصفحة الأصلية "
+    "سوى عنوانه وتاريخه ونوعه واسم كاتبه.</p>"
+)
+
+SEED_ARTICLE = {
+    "slug_en": "netanyahu-and-putin-rendezvous-paris",
+    "slug_ar": "lqa-ntnyahw-wbwty-nfy-barys",
+    "title_en": "Netanyahu and Putin Rendezvous in Paris",
+    "title_ar": "لقاء نتنياهو وبوتين في باريس",
+    "type": "articles-testimony",
+    "date": "2015-11-30",
+    "authors": ["anna-borshchevskaya"],
+    "topics": ["military-security"],
+    "regions": ["israel", "syria"],
+    "summary_en": "Netanyahu and Putin meet in Paris to discuss Syria, terrorism and the "
+    "Israeli-Palestinian conflict, as Russia's military build-up in Syria raises Israel's "
+    "concern that advanced Russian weapons will reach Hezbollah.",
+    "summary_ar": "يلتقي نتنياهو وبوتين في باريس لبحث الوضع في سوريا ومكافحة الإرهاب "
+    "والصراع الإسرائيلي-الفلسطيني، في وقت يزيد فيه الحشد العسكري الروسي في سوريا من "
+    "مخاوف إسرائيل من وصول أسلحة روسية متطورة إلى حزب الله.",
+    "body_en": """\
+<p>Israeli Prime Minister Benjamin Netanyahu and Russian President Vladimir Putin will meet on the sidelines of the UN climate summit in Paris today to discuss the situation in Syria, fighting terrorism, and the Israeli-Palestinian conflict, according to Russian and Western press reports. Earlier, at Israel's initiative according to a Kremlin statement of November 18, Putin spoke with Netanyahu on the phone. Netanyahu expressed condolences to Putin about the victims of the downed Russian Metrojet Flight 9268 in the Sinai Peninsula, likely by an ISIS bomb.</p>
+<p>Earlier, on September 21, Putin and Netanyahu met in Moscow to discuss coordination to avoid accidental clashes between Israeli and Russian forces in the context of Russia's military build-up in Syria that month, as well as Israel's related security concerns. Russia's military build-up increased the chances for Hezbollah to obtain Russian-supplied weapons. Putin and Netanyahu agreed to form a joint committee to coordinate military activities. According to both leaders and other top-level Russian and Israeli officials, the meeting was helpful and the coordination mechanism is working. Major General (Res.) Amos Gilad, director of the Political-Military Affairs Bureau at Israel's Defense Ministry, reportedly said on November 28 in Beersheba that Russian military jets breached Israeli airspace since entering the Syrian conflict, but coordination with Israel prevents clashes such as the one between Turkey and Russia on November 24.</p>
+<p>Middle Eastern leaders have seen for some time now Russia's growing influence in the region in the context of U.S. retreat, which severely damaged U.S. credibility. This situation leaves fewer options for Israel and pushes it to work more closely with Russia. Among Israel's chief concerns is that advanced Russian weaponry will fall into Hezbollah's hands, and Russia's involvement in Syria increases this possibility. In this context, U.S. policymakers should indicate greater commitment to Israel's security concerns.</p>""",  # noqa: E501
+    "body_ar": """\
+<p>يلتقي رئيس الوزراء الإسرائيلي بنيامين نتنياهو والرئيس الروسي فلاديمير بوتين اليوم على هامش قمة الأمم المتحدة للمناخ في باريس، لبحث الوضع في سوريا ومكافحة الإرهاب والصراع الإسرائيلي-الفلسطيني، وفقاً لتقارير صحفية روسية وغربية. وكان بوتين قد تحدّث هاتفياً مع نتنياهو في وقت سابق، بمبادرة من إسرائيل بحسب بيان صادر عن الكرملين في 18 تشرين الثاني/نوفمبر، إذ قدّم نتنياهو لبوتين تعازيه بضحايا طائرة "متروجت" الروسية في رحلتها رقم 9268، التي أُسقطت فوق شبه جزيرة سيناء، على الأرجح بقنبلة زرعها تنظيم "داعش".</p>
+<p>وقبل ذلك، في 21 أيلول/سبتمبر، التقى بوتين ونتنياهو في موسكو لبحث التنسيق اللازم لتجنّب أي اشتباك عرضي بين القوات الإسرائيلية والروسية، في ظل الحشد العسكري الروسي في سوريا خلال ذلك الشهر، فضلاً عن المخاوف الأمنية الإسرائيلية المرتبطة به. فقد زاد هذا الحشد من فرص حصول "حزب الله" على أسلحة روسية المصدر. واتفق بوتين ونتنياهو على تشكيل لجنة مشتركة لتنسيق الأنشطة العسكرية. وبحسب الزعيمين وغيرهما من كبار المسؤولين الروس والإسرائيليين، كان اللقاء مفيداً وآلية التنسيق تؤدي عملها. وأفادت التقارير بأن اللواء (احتياط) عاموس جلعاد، مدير مكتب الشؤون السياسية-العسكرية في وزارة الدفاع الإسرائيلية، صرّح في بئر السبع في 28 تشرين الثاني/نوفمبر بأن طائرات عسكرية روسية اخترقت المجال الجوي الإسرائيلي منذ دخول روسيا النزاع السوري، غير أن التنسيق مع إسرائيل يحول دون وقوع اشتباكات كتلك التي وقعت بين تركيا وروسيا في 24 تشرين الثاني/نوفمبر.</p>
+<p>يلمس قادة الشرق الأوسط منذ فترة تنامي النفوذ الروسي في المنطقة في ظل التراجع الأمريكي الذي ألحق ضرراً بالغاً بمصداقية الولايات المتحدة. ويترك هذا الواقع أمام إسرائيل خيارات أقل، ويدفعها إلى العمل بشكل أوثق مع روسيا. ومن أبرز ما تخشاه إسرائيل أن تقع أسلحة روسية متطورة في أيدي "حزب الله"، وهو احتمال يعزّزه التدخل الروسي في سوريا. وفي هذا السياق، ينبغي لصانعي السياسات في الولايات المتحدة إبداء التزام أكبر بالمخاوف الأمنية لإسرائيل.</p>""",  # noqa: E501
+    "author_note_en": "Anna Borshchevskaya is an Ira Weiner Fellow at The Washington Institute.",
+    "author_note_ar": 'آنا بورشيفسكايا هي زميلة "آيرا وينر" في معهد واشنطن.',
+    "original_outlet_name_en": "Israel Allies Foundation",
+    "original_outlet_name_ar": "مؤسسة حلفاء إسرائيل",
+    "recommendations": [
+        "how-make-russia-pay-ukraine-study-syria",
+        "bennetts-bahrain-visit-further-invigorates-israel-gulf-diplomacy",
+        "libyas-renewed-legitimacy-crisis",
+    ],
+}
+
+RECOMMENDED_BRIEFS = [
+    {
+        "slug_en": "how-make-russia-pay-ukraine-study-syria",
+        "title_en": "How to Make Russia Pay in Ukraine: Study Syria",
+        "title_ar": "كيف نجعل روسيا تدفع الثمن في أوكرانيا: دروس من سوريا",
+        "type": "articles-testimony",
+        "date": "2022-02-15",
+        "authors": ["anna-borshchevskaya"],
+        "regions": ["syria"],
+    },
+    {
+        "slug_en": "bennetts-bahrain-visit-further-invigorates-israel-gulf-diplomacy",
+        "title_en": "Bennett's Bahrain Visit Further Invigorates Israel-Gulf Diplomacy",
+        "title_ar": "زيارة بينيت إلى البحرين تمنح الدبلوماسية الإسرائيلية-الخليجية زخماً جديداً",
+        "type": "brief-analysis",
+        "date": "2022-02-14",
+        "authors": ["simon-henderson"],
+        "regions": ["israel"],
+    },
+    {
+        "slug_en": "libyas-renewed-legitimacy-crisis",
+        "title_en": "Libya's Renewed Legitimacy Crisis",
+        "title_ar": "أزمة الشرعية المتجددة في ليبيا",
+        "type": "brief-analysis",
+        "date": "2022-02-14",
+        "authors": ["ben-fishman"],
+    },
+]
+for _brief in RECOMMENDED_BRIEFS:
+    _brief.update(body_en=_NOT_IN_SEED_EN, body_ar=_NOT_IN_SEED_AR)

@@ -1,0 +1,110 @@
+import io
+from datetime import datetime, time
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone, translation
+from PIL import Image, ImageDraw, ImageFont
+
+from briefs import demo_content as demo
+from briefs.models import (
+    Authorship,
+    Brief,
+    BriefRegion,
+    BriefTopic,
+    PublicationType,
+    Recommendation,
+)
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "briefing-room"
+
+
+class Command(BaseCommand):
+    help = "Create (or bring back up to date) the demo content built from the seed article."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        with translation.override("en"):
+            types = self._upsert(PublicationType, demo.PUBLICATION_TYPES)
+            topics = self._upsert(Topic, demo.TOPICS)
+            regions = self._upsert(Region, demo.REGIONS)
+            experts = {}
+            for data in demo.EXPERTS:
+                fields = {k: v for k, v in data.items() if k not in ("slug", "topics", "regions")}
+                expert, _created = Expert.objects.update_or_create(
+                    slug=data["slug"], defaults=fields
+                )
+                expert.topics.set([topics[slug] for slug in data.get("topics", [])])
+                expert.regions.set([regions[slug] for slug in data.get("regions", [])])
+                if not expert.photo:
+                    expert.photo.save(f"{expert.slug}.png", _monogram(expert.name_en))
+                experts[expert.slug] = expert
+
+            briefs = {}
+            for data in [*demo.RECOMMENDED_BRIEFS, demo.SEED_ARTICLE]:
+                brief = self._upsert_brief(data, types, experts, topics, regions)
+                briefs[brief.slug_en] = brief
+            seed = briefs[demo.SEED_ARTICLE["slug_en"]]
+            seed.recommendations.all().delete()
+            Recommendation.objects.bulk_create(
+                Recommendation(brief=seed, recommended=briefs[slug], position=position)
+                for position, slug in enumerate(demo.SEED_ARTICLE["recommendations"])
+            )
+            self._ensure_admin()
+
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {seed.get_absolute_url()}"))
+        self.stdout.write(f"Admin: /admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+
+    def _upsert(self, model, rows):
+        objects = {}
+        for data in rows:
+            fields = {k: v for k, v in data.items() if k != "slug"}
+            obj, _created = model.objects.update_or_create(slug=data["slug"], defaults=fields)
+            objects[obj.slug] = obj
+        return objects
+
+    def _upsert_brief(self, data, types, experts, topics, regions):
+        fields = {k: v for k, v in data.items() if k.endswith(("_en", "_ar")) and k != "slug_en"}
+        day = datetime.fromisoformat(data["date"]).date()
+        fields.update(
+            publication_type=types[data["type"]],
+            published_at=timezone.make_aware(datetime.combine(day, time(12, 0))),
+            status=Brief.Status.PUBLISHED,
+        )
+        brief, _created = Brief.objects.update_or_create(slug_en=data["slug_en"], defaults=fields)
+        brief.authorships.all().delete()
+        Authorship.objects.bulk_create(
+            Authorship(brief=brief, expert=experts[slug], position=position)
+            for position, slug in enumerate(data["authors"])
+        )
+        BriefTopic.objects.filter(brief=brief).delete()
+        BriefTopic.objects.bulk_create(
+            BriefTopic(brief=brief, topic=topics[slug]) for slug in data.get("topics", [])
+        )
+        BriefRegion.objects.filter(brief=brief).delete()
+        BriefRegion.objects.bulk_create(
+            BriefRegion(brief=brief, region=regions[slug]) for slug in data.get("regions", [])
+        )
+        return brief
+
+    def _ensure_admin(self):
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(ADMIN_USERNAME, password=ADMIN_PASSWORD)
+
+
+def _monogram(name, size=240):
+    """A placeholder portrait, the expert's initials on a plain square: the seed has no photos."""
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    image = Image.new("RGB", (size, size), "#0b4f8a")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=size // 3)
+    draw.text((size / 2, size / 2), initials, fill="#ffffff", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue())

@@ -1,0 +1,312 @@
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from editorial.richtext import RichTextField
+from editorial.slugs import arabic_slug, english_slug, free_slug
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
+
+
+class PublicationType(models.Model):
+    """The kind of a brief: "Brief Analysis", "Articles & Testimony", "PolicyWatch", …"""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("The same in both languages. Left empty, it is made from the English name."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("publication type")
+        verbose_name_plural = _("publication types")
+
+    def __str__(self):
+        return self.name or self.name_en
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = free_slug(self, english_slug(self.name_en))
+        super().save(*args, **kwargs)
+
+
+class BriefQuerySet(models.QuerySet):
+    def published(self):
+        """Briefs the public may see: published, and dated now or earlier."""
+        return self.filter(status=Brief.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language=None):
+        """Briefs that have a version in `language` (default: the active one)."""
+        language = language or translation.get_language()
+        if language == "ar":
+            return self.filter(title_ar__gt="", body_ar__gt="")
+        return self
+
+    def for_listing(self):
+        """What a teaser of each brief shows: its type and its authors, in order."""
+        return self.select_related("publication_type").prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("expert").order_by("position"),
+            )
+        )
+
+    def for_detail(self):
+        """Everything the article page shows, in a number of queries that does not grow."""
+        public_picks = Recommendation.objects.filter(
+            recommended__in=Brief.objects.published().in_language()
+        )
+        return self.for_listing().prefetch_related(
+            "topics",
+            "regions",
+            Prefetch(
+                "recommendations",
+                queryset=public_picks.order_by("position").select_related(
+                    "recommended__publication_type"
+                ),
+            ),
+            Prefetch(
+                "recommendations__recommended__authorships",
+                queryset=Authorship.objects.select_related("expert").order_by("position"),
+            ),
+        )
+
+
+class Brief(models.Model):
+    """A piece of policy analysis, in English and, once translated, in Arabic."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The last part of the address. Left empty, it is made from the title: "
+            "English words, or the Latin transliteration of the Arabic title."
+        ),
+    )
+    publication_type = models.ForeignKey(
+        PublicationType,
+        verbose_name=_("publication type"),
+        related_name="briefs",
+        on_delete=models.PROTECT,
+    )
+    authors = models.ManyToManyField(
+        Expert, through="Authorship", verbose_name=_("authors"), related_name="briefs"
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_("A later date schedules the brief: it stays hidden until then."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for lists and search engines.")
+    )
+    body = RichTextField(_("body"), blank=True)
+    author_note = models.TextField(
+        _("author note"),
+        blank=True,
+        help_text=_(
+            "The closing line, e.g. “… is an Ira Weiner Fellow at The Washington Institute.”"
+        ),
+    )
+    original_outlet_name = models.CharField(
+        _("original outlet"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the piece first appeared, if not here."),
+    )
+    original_outlet_url = models.URLField(_("original outlet address"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, through="BriefTopic", verbose_name=_("topics"), related_name="briefs"
+    )
+    regions = models.ManyToManyField(
+        Region,
+        through="BriefRegion",
+        verbose_name=_("regions and countries"),
+        related_name="briefs",
+    )
+    recommended_briefs = models.ManyToManyField(
+        "self",
+        through="Recommendation",
+        symmetrical=False,
+        verbose_name=_("recommended briefs"),
+        related_name="recommended_by",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = BriefQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("brief")
+        verbose_name_plural = _("briefs")
+        constraints = [
+            models.UniqueConstraint(fields=["slug_en"], name="brief_unique_slug_en"),
+            models.UniqueConstraint(fields=["slug_ar"], name="brief_unique_slug_ar"),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="brief_status_date")]
+
+    def __str__(self):
+        return self.title or self.title_en
+
+    def save(self, *args, **kwargs):
+        shared_space = partial(slug_is_taken, ignore=self)
+        if not self.slug_en and self.title_en:
+            base = english_slug(self.title_en) or "brief"
+            self.slug_en = free_slug(self, base, "slug_en", also_taken=shared_space)
+        if not self.slug_ar and self.title_ar:
+            base = arabic_slug(self.title_ar) or "brief"
+            self.slug_ar = free_slug(self, base, "slug_ar", also_taken=shared_space)
+        # Unique per language: an Arabic slug not yet given is NULL, not "".
+        self.slug_ar = self.slug_ar or None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("briefs:detail", kwargs={"slug": self.slug})
+
+    def url_in(self, language):
+        """This brief's address in `language`, or None where it has no version in it."""
+        if not self.has_version_in(language):
+            return None
+        with translation.override(language):
+            return self.get_absolute_url()
+
+    def other_versions(self):
+        """{language code: address} of this brief in the languages other than the active one."""
+        active = translation.get_language()
+        urls = {code: self.url_in(code) for code, _name in settings.LANGUAGES if code != active}
+        return {code: url for code, url in urls.items() if url}
+
+    def has_version_in(self, language):
+        """English is the source; the Arabic version exists once its title and body do."""
+        if language == "ar":
+            return bool(self.title_ar and self.body_ar)
+        return True
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def ordered_authors(self):
+        return [authorship.expert for authorship in self.authorships.all()]
+
+    def curated_recommendations(self):
+        """The editor's picks that the public may see in the active language, in order."""
+        return [pick.recommended for pick in self.recommendations.all()]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == self.Status.PUBLISHED and not self.body_en:
+            errors["body_en"] = _("A published brief needs an English body.")
+        for field in ("slug_en", "slug_ar"):
+            clash = slug_clash(getattr(self, field), ignore=self)
+            if clash:
+                errors[field] = clash
+        if errors:
+            raise ValidationError(errors)
+
+
+share_slugs(Brief, "slug_en", "slug_ar")
+
+
+class Authorship(models.Model):
+    """An author's place in a brief's byline."""
+
+    brief = models.ForeignKey(Brief, related_name="authorships", on_delete=models.CASCADE)
+    expert = models.ForeignKey(
+        Expert, verbose_name=_("expert"), related_name="authorships", on_delete=models.PROTECT
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(fields=["brief", "expert"], name="authorship_unique_expert")
+        ]
+
+    def __str__(self):
+        return f"{self.expert} — {self.brief}"
+
+
+class BriefTopic(models.Model):
+    """A brief filed under a topic; the topic cannot be deleted while briefs use it."""
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        constraints = [
+            models.UniqueConstraint(fields=["brief", "topic"], name="brief_topic_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.topic} — {self.brief}"
+
+
+class BriefRegion(models.Model):
+    """A brief filed under a region; the region cannot be deleted while briefs use it."""
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region or country"), on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("region or country")
+        verbose_name_plural = _("regions and countries")
+        constraints = [
+            models.UniqueConstraint(fields=["brief", "region"], name="brief_region_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.region} — {self.brief}"
+
+
+class Recommendation(models.Model):
+    """An editor's pick for a brief's RECOMMENDED rail, in the editor's order."""
+
+    brief = models.ForeignKey(Brief, related_name="recommendations", on_delete=models.CASCADE)
+    recommended = models.ForeignKey(
+        Brief, verbose_name=_("recommended brief"), related_name="+", on_delete=models.CASCADE
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("recommended brief")
+        verbose_name_plural = _("recommended briefs")
+        constraints = [
+            models.UniqueConstraint(fields=["brief", "recommended"], name="recommendation_unique"),
+            models.CheckConstraint(
+                condition=~Q(brief=models.F("recommended")), name="recommendation_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recommended} ← {self.brief}"

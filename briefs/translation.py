@@ -1,0 +1,17 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Brief, PublicationType
+
+
+@register(PublicationType)
+class PublicationTypeTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"en": ("name",)}
+
+
+@register(Brief)
+class BriefTranslationOptions(TranslationOptions):
+    fields = ("title", "slug", "summary", "body", "author_note", "original_outlet_name")
+    required_languages = {"en": ("title",)}
+    # An Arabic slug not yet given is NULL, so that many briefs may lack one.
+    empty_values = {"slug": None}

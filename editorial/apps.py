@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    """Text rules every content app shares: the rich-text allow-list and the slug rules."""
+
+    name = "editorial"
+    verbose_name = _("Editorial")

@@ -1,0 +1,112 @@
+"""Slug rules of the modelled site (Drupal's Pathauto with its defaults).
+
+English: lower-case ASCII, punctuation dropped, common short words left out:
+"How to Make Russia Pay in Ukraine: Study Syria" -> "how-make-russia-pay-ukraine-study-syria".
+Arabic: each letter transliterated to Latin as Drupal's generic table for U+0600-U+06FF does,
+then the same clean-up without the word list:
+"لقاء نتنياهو وبوتين في باريس" -> "lqa-ntnyahw-wbwtyn-fy-barys".
+"""
+
+import re
+import unicodedata
+
+MAX_LENGTH = 100
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "as",
+        "at",
+        "before",
+        "but",
+        "by",
+        "for",
+        "from",
+        "is",
+        "in",
+        "into",
+        "like",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "per",
+        "since",
+        "than",
+        "the",
+        "this",
+        "that",
+        "to",
+        "up",
+        "via",
+        "with",
+    ]
+)
+
+# Arabic script to Latin, as Drupal's transliteration data for U+0600-U+06FF has it.
+# Characters it maps to punctuation (the comma, ؟, ع -> "`") come out of the slug anyway,
+# so they are listed here as dropped.
+ARABIC_TO_LATIN = {
+    "ء": "", "آ": "a", "أ": "a", "ؤ": "w", "إ": "a", "ئ": "y", "ا": "a", "ب": "b",
+    "ة": "t", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "gh", "ـ": "", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w", "ى": "y", "ي": "y", "ٱ": "",
+    # Vowel marks, when written: tanwin, short vowels, shadda (doubling) and sukun.
+    "\u064b": "an", "\u064c": "un", "\u064d": "in", "\u064e": "a", "\u064f": "u",
+    "\u0650": "i", "\u0651": "w", "\u0652": "", "\u0670": "",
+    # Persian and Urdu letters met in names.
+    "پ": "p", "چ": "ch", "ژ": "zh", "ک": "k", "گ": "g", "ی": "y",
+    # Punctuation.
+    "،": "", "؛": "", "؟": "", "٪": "", "٫": "", "٬": "", "٭": "",
+}  # fmt: skip
+ARABIC_TO_LATIN.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+ARABIC_TO_LATIN.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+_ARABIC_TABLE = str.maketrans(ARABIC_TO_LATIN)
+
+
+def _words(text):
+    """Lower-case ASCII words of `text`: accents folded, punctuation dropped."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"[^a-z0-9\s-]", "", ascii_text.lower())
+    return [word for word in re.split(r"[\s-]+", ascii_text) if word]
+
+
+def _join(words, max_length):
+    slug = "-".join(words)
+    if len(slug) > max_length:
+        slug = slug[: max_length + 1].rsplit("-", 1)[0][:max_length]
+    return slug
+
+
+def english_slug(text, max_length=MAX_LENGTH):
+    """The site's slug for an English title or name."""
+    words = _words(text)
+    kept = [word for word in words if word not in STOP_WORDS]
+    return _join(kept or words, max_length)
+
+
+def arabic_slug(text, max_length=MAX_LENGTH):
+    """The site's Latin slug for an Arabic title: a letter-by-letter transliteration."""
+    return _join(_words(text.translate(_ARABIC_TABLE)), max_length)
+
+
+def numbered(slug, number, max_length=MAX_LENGTH):
+    """`slug` made distinct with a suffix: ("syria", 2) -> "syria-2"."""
+    suffix = f"-{number}"
+    return slug[: max_length - len(suffix)].rstrip("-") + suffix
+
+
+def free_slug(instance, base, field="slug", also_taken=None):
+    """`base`, or base-2, base-3, …: the first that no other row of `instance`'s model has
+    in `field` and that `also_taken(slug)`, if given, does not claim."""
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+
+    def is_taken(slug):
+        return others.filter(**{field: slug}).exists() or bool(also_taken and also_taken(slug))
+
+    slug, number = base, 2
+    while is_taken(slug):
+        slug, number = numbered(base, number), number + 1
+    return slug

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from editorial.admin import SlugPrefillAdmin
+
+from .models import Expert
+
+
+@admin.register(Expert)
+class ExpertAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "sort_name", "role", "photo", "is_active"]}),
+        (_("Biography"), {"fields": ["short_bio", "full_bio"]}),
+        (_("Expertise"), {"fields": ["topics", "regions"]}),
+    ]
+    list_display = ["name_en", "name_ar", "role_en", "is_active"]
+    list_filter = ["is_active", "topics", "regions"]
+    search_fields = ["name_en", "name_ar", "slug"]
+    autocomplete_fields = ["topics", "regions"]
+    slug_sources = {"slug": ("name_en", "english")}

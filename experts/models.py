@@ -1,0 +1,77 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from editorial.richtext import RichTextField
+from editorial.slugs import english_slug, free_slug
+from taxonomy.models import Region, Topic
+
+
+class ExpertQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Expert(models.Model):
+    """A fellow of the institute, credited as an author of briefs."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("The same in both languages. Left empty, it is made from the English name."),
+    )
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "How lists sort this expert, surname first. Left empty: “Surname, Given names”."
+        ),
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("“Senior Fellow”"))
+    short_bio = models.TextField(
+        _("short bio"), blank=True, help_text=_("One sentence, shown under “About the authors”.")
+    )
+    full_bio = RichTextField(_("full bio"), blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="experts/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics of expertise"), related_name="experts", blank=True
+    )
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regions of expertise"), related_name="experts", blank=True
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive experts keep their pages and bylines.")
+    )
+
+    objects = ExpertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "name_en"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+
+    def __str__(self):
+        return self.name or self.name_en
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = free_slug(self, english_slug(self.name_en))
+        if not self.sort_name:
+            given, _space, surname = self.name_en.strip().rpartition(" ")
+            self.sort_name = f"{surname}, {given}" if given else surname
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("experts:detail", kwargs={"slug": self.slug})

@@ -1,0 +1,9 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Expert
+
+
+@register(Expert)
+class ExpertTranslationOptions(TranslationOptions):
+    fields = ("name", "role", "short_bio", "full_bio")
+    required_languages = {"en": ("name",)}

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from editorial.admin import SlugPrefillAdmin
+
+from .models import Region, Topic
+
+
+class TermAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+    list_display = ["name_en", "name_ar", "slug"]
+    search_fields = ["name_en", "name_ar", "slug"]
+    slug_sources = {"slug": ("name_en", "english")}
+
+
+@admin.register(Topic)
+class TopicAdmin(TermAdmin):
+    fields = ["name", "slug", "description"]
+
+
+@admin.register(Region)
+class RegionAdmin(TermAdmin):
+    fields = ["name", "slug", "parent", "description"]
+    list_display = [*TermAdmin.list_display, "parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
