@@ -16,7 +16,7 @@ $(INSTALLED): pyproject.toml
 
 run: $(INSTALLED)
 	DEBUG=true $(PY) manage.py migrate --noinput
-	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) manage.py load_demo --base-url http://$(HOST)
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
 test: $(INSTALLED)

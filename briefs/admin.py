@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -103,6 +104,7 @@ class BriefAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
     date_hierarchy = "published_at"
     list_select_related = ["publication_type"]
     slug_sources = {"slug_en": ("title_en", "english"), "slug_ar": ("title_ar", "arabic")}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()

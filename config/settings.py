@@ -100,6 +100,8 @@ TIME_ZONE = env("TIME_ZONE", default="UTC")
 # An Arabic page shows Arabic or nothing: never the English text as a fallback.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# The admin's language tabs need jQuery UI; serve our copy rather than a CDN's.
+MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Topics and regions know nothing of briefs, yet their pages live in the briefs
 # app's /policy-analysis/<slug> space, which the project wires up here.

@@ -27,8 +27,15 @@ ADMIN_PASSWORD = "briefing-room"
 class Command(BaseCommand):
     help = "Create (or bring back up to date) the demo content built from the seed article."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="Printed before the addresses, e.g. http://127.0.0.1:8000",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, base_url, **options):
         with translation.override("en"):
             types = self._upsert(PublicationType, demo.PUBLICATION_TYPES)
             topics = self._upsert(Topic, demo.TOPICS)

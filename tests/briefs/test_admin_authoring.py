@@ -1,0 +1,180 @@
+"""Editors author briefs in the admin, as a browser would post the forms."""
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from briefs.models import Brief
+from tests.briefs.admin_forms import brief_form
+from tests.factories import make_expert, make_publication_type, make_region, make_topic
+
+ADD_URL = "/admin/briefs/brief/add/"
+
+
+@pytest.fixture
+def brief_type(db):
+    return make_publication_type("Brief Analysis")
+
+
+def test_add_form_is_tabbed_by_language(editor_client):
+    response = editor_client.get(ADD_URL)
+    assert response.status_code == 200
+    for field in ["title_en", "title_ar", "slug_en", "slug_ar", "body_en", "body_ar"]:
+        assertContains(response, f'name="{field}"')
+    assertContains(response, "tabbed_translation_fields.js")
+
+
+def test_editor_creates_brief_with_two_ordered_authors(editor_client, brief_type):
+    first, second = make_expert("Simon Henderson"), make_expert("Anna Borshchevskaya")
+    topic, region = make_topic("Energy"), make_region("Bahrain")
+
+    response = editor_client.post(
+        ADD_URL,
+        brief_form(
+            brief_type,
+            title_en="Bennett's Bahrain Visit Further Invigorates Israel-Gulf Diplomacy",
+            authors=[(second, 1), (first, 0)],
+            topics=[topic],
+            regions=[region],
+        ),
+    )
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    brief = Brief.objects.get()
+    assert brief.slug_en == "bennetts-bahrain-visit-further-invigorates-israel-gulf-diplomacy"
+    assert brief.ordered_authors == [first, second]
+    page = editor_client.get(brief.get_absolute_url())
+    assertContains(
+        page,
+        '<p class="byline">by <a href="/experts/simon-henderson">Simon Henderson</a> and '
+        '<a href="/experts/anna-borshchevskaya">Anna Borshchevskaya</a></p>',
+        html=True,
+    )
+    assertContains(page, '<a href="/policy-analysis/energy">Energy</a>', html=True)
+    assertContains(page, '<a href="/policy-analysis/bahrain">Bahrain</a>', html=True)
+
+
+def test_arabic_slug_is_generated_from_the_arabic_title(editor_client, brief_type):
+    expert = make_expert()
+    editor_client.post(
+        ADD_URL,
+        brief_form(
+            brief_type,
+            title_ar="لقاء نتنياهو وبوتين في باريس",
+            body_ar="<p>نص.</p>",
+            authors=[(expert, 0)],
+        ),
+    )
+    brief = Brief.objects.get()
+    assert brief.slug_ar == "lqa-ntnyahw-wbwtyn-fy-barys"
+
+
+def test_editor_may_override_slugs(editor_client, brief_type):
+    expert = make_expert()
+    editor_client.post(
+        ADD_URL,
+        brief_form(
+            brief_type,
+            slug_en="my-own-slug",
+            title_ar="لقاء",
+            body_ar="<p>نص.</p>",
+            slug_ar="liqa-khas",
+            authors=[(expert, 0)],
+        ),
+    )
+    brief = Brief.objects.get()
+    assert (brief.slug_en, brief.slug_ar) == ("my-own-slug", "liqa-khas")
+
+
+def test_published_brief_without_author_is_refused_with_a_message(editor_client, brief_type):
+    response = editor_client.post(ADD_URL, brief_form(brief_type))
+    assert response.status_code == 200
+    assertContains(response, "A published brief needs at least one author.")
+    assert not Brief.objects.exists()
+
+
+def test_published_brief_without_english_body_is_refused(editor_client, brief_type):
+    response = editor_client.post(
+        ADD_URL, brief_form(brief_type, body_en="", authors=[(make_expert(), 0)])
+    )
+    assertContains(response, "A published brief needs an English body.")
+    assert not Brief.objects.exists()
+
+
+def test_draft_may_be_saved_incomplete(editor_client, brief_type):
+    response = editor_client.post(ADD_URL, brief_form(brief_type, status="draft", body_en=""))
+    assert response.status_code == 302
+    assert Brief.objects.get().status == Brief.Status.DRAFT
+
+
+def test_duplicate_english_slug_is_refused(editor_client, brief_type):
+    expert = make_expert()
+    editor_client.post(ADD_URL, brief_form(brief_type, slug_en="taken", authors=[(expert, 0)]))
+    response = editor_client.post(
+        ADD_URL, brief_form(brief_type, title_en="Other", slug_en="taken", authors=[(expert, 0)])
+    )
+    assert response.status_code == 200
+    assertContains(response, "already exists")
+    assert Brief.objects.count() == 1
+
+
+def test_changelist_shows_columns_filters_and_search(editor_client, brief_type):
+    expert = make_expert("Ben Fishman")
+    editor_client.post(
+        ADD_URL,
+        brief_form(
+            brief_type,
+            title_en="Libya's Renewed Legitimacy Crisis",
+            authors=[(expert, 0)],
+            topics=[make_topic()],
+            regions=[make_region()],
+        ),
+    )
+    editor_client.post(
+        ADD_URL,
+        brief_form(
+            make_publication_type(),
+            title_en="Another",
+            authors=[(make_expert(), 0)],
+            topics=[make_topic()],
+            regions=[make_region()],
+            published_at_0="2019-01-01",
+        ),
+    )
+    response = editor_client.get("/admin/briefs/brief/", {"q": "Libya"})
+    assertContains(response, "Libya&#x27;s Renewed Legitimacy Crisis")
+    assertContains(response, "Ben Fishman")
+    for column in ["Publication type", "Authors", "Status", "Arabic"]:
+        assertContains(response, column)
+    filters = ["status", "publication type", "year", "topics", "regions and countries", "authors"]
+    for filter_title in filters:
+        assertContains(response, f"By {filter_title}")
+    assert (
+        editor_client.get("/admin/briefs/brief/", {"q": "Nothing like it"})
+        .context["cl"]
+        .result_count
+        == 0
+    )
+
+
+def test_view_on_site_only_for_public_briefs(editor_client, brief_type):
+    expert = make_expert()
+    editor_client.post(ADD_URL, brief_form(brief_type, authors=[(expert, 0)]))
+    brief = Brief.objects.get()
+    change_url = f"/admin/briefs/brief/{brief.pk}/change/"
+    assertContains(editor_client.get(change_url), "View on site")
+    Brief.objects.filter(pk=brief.pk).update(status=Brief.Status.DRAFT)
+    assert "View on site" not in editor_client.get(change_url).content.decode()
+
+
+def test_autocomplete_finds_experts_for_the_authors_inline(editor_client):
+    make_expert("Anna Borshchevskaya")
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "briefs",
+            "model_name": "authorship",
+            "field_name": "expert",
+            "term": "Borsh",
+        },
+    )
+    assert [row["text"] for row in response.json()["results"]] == ["Anna Borshchevskaya"]

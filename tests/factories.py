@@ -1,0 +1,84 @@
+"""Plain functions that make valid objects; pass keyword arguments to change any field."""
+
+import io
+from datetime import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+from PIL import Image
+
+from briefs.models import (
+    Authorship,
+    Brief,
+    BriefRegion,
+    BriefTopic,
+    PublicationType,
+    Recommendation,
+)
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+_counter = iter(range(1, 1_000_000))
+
+
+def _unique(text):
+    return f"{text} {next(_counter)}"
+
+
+def make_topic(name=None, **fields):
+    with translation.override("en"):
+        return Topic.objects.create(name_en=name or _unique("Topic"), **fields)
+
+
+def make_region(name=None, **fields):
+    with translation.override("en"):
+        return Region.objects.create(name_en=name or _unique("Region"), **fields)
+
+
+def make_publication_type(name=None, **fields):
+    with translation.override("en"):
+        return PublicationType.objects.create(name_en=name or _unique("Type"), **fields)
+
+
+def make_expert(name=None, **fields):
+    with translation.override("en"):
+        return Expert.objects.create(name_en=name or _unique("Expert Person"), **fields)
+
+
+def png_upload(name="photo.png", size=(60, 80)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#336699").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def make_brief(
+    title=None,
+    *,
+    authors=(),
+    topics=(),
+    regions=(),
+    recommendations=(),
+    arabic=False,
+    **fields,
+):
+    """A published English brief dated 2020-01-01; `arabic=True` adds an Arabic version."""
+    fields.setdefault("publication_type", make_publication_type())
+    fields.setdefault("status", Brief.Status.PUBLISHED)
+    fields.setdefault("published_at", timezone.make_aware(datetime(2020, 1, 1, 12)))
+    fields.setdefault("body_en", "<p>English body.</p>")
+    if arabic:
+        fields.setdefault("title_ar", "تحليل تجريبي")
+        fields.setdefault("body_ar", "<p>نص عربي.</p>")
+    with translation.override("en"):
+        brief = Brief.objects.create(title_en=title or _unique("Brief"), **fields)
+    Authorship.objects.bulk_create(
+        Authorship(brief=brief, expert=expert, position=position)
+        for position, expert in enumerate(authors)
+    )
+    BriefTopic.objects.bulk_create(BriefTopic(brief=brief, topic=topic) for topic in topics)
+    BriefRegion.objects.bulk_create(BriefRegion(brief=brief, region=region) for region in regions)
+    Recommendation.objects.bulk_create(
+        Recommendation(brief=brief, recommended=pick, position=position)
+        for position, pick in enumerate(recommendations)
+    )
+    return brief
