@@ -64,8 +64,12 @@ class Command(BaseCommand):
             )
             self._ensure_admin()
 
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {seed.get_absolute_url()}"))
-        self.stdout.write(f"Admin: /admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))
+        for label, language in [("Article", "en"), ("Arabic", "ar")]:
+            self.stdout.write(f"  {label + ':':9}{base_url}{seed.url_in(language)}")
+        self.stdout.write(
+            f"  Admin:   {base_url}/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}"
+        )
 
     def _upsert(self, model, rows):
         objects = {}

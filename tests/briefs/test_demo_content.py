@@ -1,0 +1,61 @@
+"""`load_demo` builds the seed page's content, and running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from briefs.models import Brief, PublicationType, Recommendation
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    models = [Brief, PublicationType, Recommendation, Expert, Topic, Region, get_user_model()]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_load_demo_is_idempotent_and_prints_the_login():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    first = counts()
+    call_command("load_demo", stdout=StringIO())
+    assert counts() == first
+    assert first == {
+        "Brief": 4,
+        "PublicationType": 3,
+        "Recommendation": 3,
+        "Expert": 3,
+        "Topic": 1,
+        "Region": 2,
+        "User": 1,
+    }
+    assert "user: admin  password: briefing-room" in out.getvalue()
+    assert get_user_model().objects.get().check_password("briefing-room")
+
+
+def test_demo_article_carries_the_seed_facts():
+    call_command("load_demo", stdout=StringIO())
+    seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")
+    assert seed.slug_ar == "lqa-ntnyahw-wbwty-nfy-barys"
+    assert seed.published_at.date().isoformat() == "2015-11-30"
+    assert seed.publication_type.name_en == "Articles & Testimony"
+    assert seed.original_outlet_name_en == "Israel Allies Foundation"
+    assert [expert.slug for expert in seed.ordered_authors] == ["anna-borshchevskaya"]
+    assert [
+        pick.slug_en for pick in seed.recommended_briefs.order_by("recommendation__position")
+    ] == [
+        "how-make-russia-pay-ukraine-study-syria",
+        "bennetts-bahrain-visit-further-invigorates-israel-gulf-diplomacy",
+        "libyas-renewed-legitimacy-crisis",
+    ]
+
+
+def test_recommended_briefs_say_their_text_is_not_in_the_seed():
+    call_command("load_demo", stdout=StringIO())
+    for brief in Brief.objects.exclude(slug_en="netanyahu-and-putin-rendezvous-paris"):
+        assert "not part of the demo content" in brief.body_en
+        assert "ليس جزءاً من المحتوى التجريبي" in brief.body_ar
