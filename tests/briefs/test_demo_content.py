@@ -45,9 +45,8 @@ def test_demo_article_carries_the_seed_facts():
     assert seed.publication_type.name_en == "Articles & Testimony"
     assert seed.original_outlet_name_en == "Israel Allies Foundation"
     assert [expert.slug for expert in seed.ordered_authors] == ["anna-borshchevskaya"]
-    assert [
-        pick.slug_en for pick in seed.recommended_briefs.order_by("recommendation__position")
-    ] == [
+    picks = seed.recommendations.order_by("position")
+    assert [pick.recommended.slug_en for pick in picks] == [
         "how-make-russia-pay-ukraine-study-syria",
         "bennetts-bahrain-visit-further-invigorates-israel-gulf-diplomacy",
         "libyas-renewed-legitimacy-crisis",
