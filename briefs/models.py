@@ -1,13 +1,13 @@
 from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.richtext import RichTextField
 from editorial.slugs import arabic_slug, english_slug, free_slug
 from experts.models import Expert
@@ -15,7 +15,7 @@ from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
 
-class PublicationType(models.Model):
+class PublicationType(LanguageVersionsModel):
     """The kind of a brief: "Brief Analysis", "Articles & Testimony", "PolicyWatch", …"""
 
     name = models.CharField(_("name"), max_length=80)
@@ -26,6 +26,8 @@ class PublicationType(models.Model):
         blank=True,
         help_text=_("The same in both languages. Left empty, it is made from the English name."),
     )
+
+    objects = LanguageVersionsQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -41,17 +43,26 @@ class PublicationType(models.Model):
         super().save(*args, **kwargs)
 
 
-class BriefQuerySet(models.QuerySet):
+class BriefQuerySet(LanguageVersionsQuerySet):
     def published(self):
         """Briefs the public may see: published, and dated now or earlier."""
         return self.filter(status=Brief.Status.PUBLISHED, published_at__lte=timezone.now())
 
-    def in_language(self, language=None):
-        """Briefs that have a version in `language` (default: the active one)."""
-        language = language or translation.get_language()
-        if language == "ar":
-            return self.filter(title_ar__gt="", body_ar__gt="")
-        return self
+    def about_topic(self, topic):
+        return self.filter(Exists(BriefTopic.objects.filter(brief=OuterRef("pk"), topic=topic)))
+
+    def in_regions(self, regions):
+        """Briefs filed under any of `regions` (ids or objects)."""
+        return self.filter(
+            Exists(BriefRegion.objects.filter(brief=OuterRef("pk"), region__in=regions))
+        )
+
+    def in_region(self, region):
+        """Briefs filed under `region` or any region or country inside it."""
+        return self.in_regions(region.subtree_ids())
+
+    def by_expert(self, expert):
+        return self.filter(Exists(Authorship.objects.filter(brief=OuterRef("pk"), expert=expert)))
 
     def for_listing(self):
         """What a teaser of each brief shows: its type and its authors, in order."""
@@ -83,8 +94,10 @@ class BriefQuerySet(models.QuerySet):
         )
 
 
-class Brief(models.Model):
+class Brief(LanguageVersionsModel):
     """A piece of policy analysis, in English and, once translated, in Arabic."""
+
+    version_fields = ("title", "body")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -183,25 +196,6 @@ class Brief(models.Model):
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
-
-    def url_in(self, language):
-        """This brief's address in `language`, or None where it has no version in it."""
-        if not self.has_version_in(language):
-            return None
-        with translation.override(language):
-            return self.get_absolute_url()
-
-    def other_versions(self):
-        """{language code: address} of this brief in the languages other than the active one."""
-        active = translation.get_language()
-        urls = {code: self.url_in(code) for code, _name in settings.LANGUAGES if code != active}
-        return {code: url for code, url in urls.items() if url}
-
-    def has_version_in(self, language):
-        """English is the source; the Arabic version exists once its title and body do."""
-        if language == "ar":
-            return bool(self.title_ar and self.body_ar)
-        return True
 
     @property
     def is_public(self):

@@ -5,5 +5,6 @@ from . import views
 app_name = "briefs"
 
 urlpatterns = [
+    path("", views.BriefListView.as_view(), name="list"),
     path("<slug:slug>", views.policy_analysis_page, name="detail"),
 ]

@@ -1,13 +1,39 @@
+from django.conf import settings
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
 
+from editorial.languages import LanguageVersionsMixin
 from taxonomy.models import Region, Topic
 
+from . import seo
+from .forms import BriefFilterForm
 from .models import Brief
 
 
-class BriefDetailView(DetailView):
+class PublicBriefsMixin:
+    paginate_by = settings.BRIEFS_PER_PAGE
+
+    def public_briefs(self):
+        return Brief.objects.published().in_language()
+
+
+class BriefListView(LanguageVersionsMixin, PublicBriefsMixin, ListView):
+    """/policy-analysis/: every published brief, newest first, with the listing's filters."""
+
+    template_name = "briefs/brief_list.html"
+    context_object_name = "briefs"
+
+    def get_queryset(self):
+        self.filters = BriefFilterForm(self.request.GET, self.public_briefs())
+        return self.filters.filtered().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filters=self.filters, **kwargs)
+
+
+class BriefDetailView(LanguageVersionsMixin, DetailView):
     """A brief in the active language; staff may also preview drafts and scheduled briefs."""
 
     template_name = "briefs/brief_detail.html"
@@ -18,13 +44,13 @@ class BriefDetailView(DetailView):
         return briefs if self.request.user.is_staff else briefs.published()
 
     def get_context_data(self, **kwargs):
-        brief = self.object
-        return super().get_context_data(
-            authors=brief.ordered_authors,
-            recommendations=brief.curated_recommendations(),
-            other_versions=brief.other_versions(),
+        context = super().get_context_data(
+            authors=self.object.ordered_authors,
+            recommendations=self.object.curated_recommendations(),
             **kwargs,
         )
+        context["structured_data"] = seo.article(self.object, self.request)
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -33,11 +59,29 @@ class BriefDetailView(DetailView):
         return response
 
 
-class TermDetailView(DetailView):
-    """The page of a topic or region: its name and description."""
+class TermDetailView(LanguageVersionsMixin, PublicBriefsMixin, SingleObjectMixin, ListView):
+    """A topic's or region's page: its name, description and published briefs."""
 
     template_name = "briefs/term_detail.html"
-    context_object_name = "term"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(self.model.objects.in_language())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if isinstance(self.object, Region):
+            briefs = self.public_briefs().in_region(self.object)
+        else:
+            briefs = self.public_briefs().about_topic(self.object)
+        return briefs.for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            term=self.object,
+            term_kind=self.object._meta.verbose_name,
+            briefs=self.object_list,
+            **kwargs,
+        )
 
 
 brief_detail = BriefDetailView.as_view()

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "experts",
     "briefs",
+    "website",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -125,3 +127,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)

@@ -1,18 +1,32 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
+from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.richtext import RichTextField
 from editorial.slugs import english_slug, free_slug
 from taxonomy.models import Region, Topic
 
 
-class ExpertQuerySet(models.QuerySet):
+def surname_first(name, language):
+    """ "Anna Borshchevskaya" -> "Borshchevskaya, Anna"; Arabic takes the Arabic comma."""
+    given, _space, surname = name.strip().rpartition(" ")
+    if not given:
+        return surname
+    with translation.override(language):
+        separator = pgettext("between names in a list", ", ")
+    return f"{surname}{separator}{given}"
+
+
+class ExpertQuerySet(LanguageVersionsQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
 
-class Expert(models.Model):
+class Expert(LanguageVersionsModel):
     """A fellow of the institute, credited as an author of briefs."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -58,7 +72,7 @@ class Expert(models.Model):
     objects = ExpertQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sort_name", "name_en"]
+        ordering = ["sort_name", "name"]
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
 
@@ -68,9 +82,10 @@ class Expert(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = free_slug(self, english_slug(self.name_en))
-        if not self.sort_name:
-            given, _space, surname = self.name_en.strip().rpartition(" ")
-            self.sort_name = f"{surname}, {given}" if given else surname
+        for language, _name in settings.LANGUAGES:
+            name = getattr(self, f"name_{language}")
+            if name and not getattr(self, f"sort_name_{language}"):
+                setattr(self, f"sort_name_{language}", surname_first(name, language))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -5,5 +5,5 @@ from .models import Expert
 
 @register(Expert)
 class ExpertTranslationOptions(TranslationOptions):
-    fields = ("name", "role", "short_bio", "full_bio")
+    fields = ("name", "sort_name", "role", "short_bio", "full_bio")
     required_languages = {"en": ("name",)}

@@ -5,5 +5,6 @@ from . import views
 app_name = "experts"
 
 urlpatterns = [
+    path("", views.ExpertListView.as_view(), name="list"),
     path("<slug:slug>", views.ExpertDetailView.as_view(), name="detail"),
 ]

@@ -1,8 +1,43 @@
-from django.views.generic import DetailView
+from django.conf import settings
+from django.views.generic import ListView
+from django.views.generic.detail import SingleObjectMixin
 
+from editorial.languages import LanguageVersionsMixin
+
+from . import seo
 from .models import Expert
 
 
-class ExpertDetailView(DetailView):
-    model = Expert
-    context_object_name = "expert"
+class ExpertListView(LanguageVersionsMixin, ListView):
+    """/experts/: the active experts, by surname."""
+
+    context_object_name = "experts"
+
+    def get_queryset(self):
+        return Expert.objects.active().in_language()
+
+
+class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
+    """An expert's page: their profile and their published briefs, newest first."""
+
+    template_name = "experts/expert_detail.html"
+    paginate_by = settings.BRIEFS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        queryset = Expert.objects.in_language().prefetch_related("topics", "regions")
+        self.object = self.get_object(queryset)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.object.briefs.published().in_language().for_listing()
+
+    def get_context_data(self, **kwargs):
+        expert = self.object
+        return super().get_context_data(
+            expert=expert,
+            briefs=self.object_list,
+            topics=[topic for topic in expert.topics.all() if topic.name],
+            regions=[region for region in expert.regions.all() if region.name],
+            structured_data={"@context": "https://schema.org", **seo.person(expert, self.request)},
+            **kwargs,
+        )

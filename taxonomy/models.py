@@ -4,13 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.richtext import RichTextField
 from editorial.slugs import english_slug, free_slug
 
 from .slug_namespace import share_slugs, slug_clash, slug_is_taken
 
 
-class Term(models.Model):
+class Term(LanguageVersionsModel):
     """A heading that briefs are filed under, with its own page at /policy-analysis/<slug>.
 
     Its URL comes from ABSOLUTE_URL_OVERRIDES: the page belongs to the briefs app.
@@ -25,6 +26,8 @@ class Term(models.Model):
         help_text=_("The same in both languages. Left empty, it is made from the English name."),
     )
     description = RichTextField(_("description"), blank=True)
+
+    objects = LanguageVersionsQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -73,6 +76,19 @@ class Region(Term):
     class Meta(Term.Meta):
         verbose_name = _("region or country")
         verbose_name_plural = _("regions and countries")
+
+    def subtree_ids(self):
+        """The ids of this region and of every region or country inside it, at any depth."""
+        children = {}
+        for pk, parent_id in Region.objects.filter(parent__isnull=False).values_list(
+            "pk", "parent"
+        ):
+            children.setdefault(parent_id, []).append(pk)
+        ids, frontier = [self.pk], [self.pk]
+        while frontier:
+            frontier = [child for pk in frontier for child in children.get(pk, [])]
+            ids.extend(frontier)
+        return ids
 
     def clean(self):
         super().clean()

@@ -1,6 +1,10 @@
+import json
+
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from editorial.richtext import render_rich_text
@@ -19,3 +23,40 @@ def language_name_local(code):
     """A language's name in that language ("العربية", "English"), for language switches."""
     with translation.override(code):
         return gettext(dict(settings.LANGUAGES)[code])
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_links(context):
+    """<link> tags for the page: canonical, hreflang alternates and x-default."""
+    request = context.get("request")
+    versions = context.get("language_versions") or {}
+    if request is None or not versions:
+        return {}
+    absolute = {code: request.build_absolute_uri(url) for code, url in versions.items()}
+    return {
+        "canonical": absolute.get(translation.get_language()),
+        "alternates": absolute,
+        "x_default": absolute.get(settings.LANGUAGE_CODE),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def other_language_versions(context):
+    """{code: address} of this page in the languages other than the active one."""
+    active = translation.get_language()
+    versions = context.get("language_versions") or {}
+    return {code: url for code, url in versions.items() if code != active}
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to this page in the other languages it exists in."""
+    return {"others": other_language_versions(context)}
+
+
+@register.filter
+def json_ld(data):
+    """A schema.org <script> block, escaped so that no text can close the script early."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

@@ -1,0 +1,114 @@
+"""RSS and Atom feeds of published briefs: all, or by topic, region, expert or type.
+
+Each feed speaks the active language: under /ar/ it lists the briefs that have an
+Arabic version, in Arabic.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+from .models import Brief, PublicationType
+
+FEED_LENGTH = 30
+
+
+class BriefsFeed(Feed):
+    """The latest analysis, of every kind."""
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self, obj):
+        return _("Briefing Room: latest analysis")
+
+    def description(self, obj):
+        return _("Policy analysis by the institute’s experts.")
+
+    def link(self, obj):
+        return reverse("briefs:list")
+
+    def feed_url(self, obj):
+        return None
+
+    def briefs(self, obj):
+        return Brief.objects.all()
+
+    def items(self, obj):
+        briefs = self.briefs(obj).published().in_language().for_listing()
+        return briefs.prefetch_related("topics", "regions")[:FEED_LENGTH]
+
+    def item_title(self, brief):
+        return brief.title
+
+    def item_description(self, brief):
+        return brief.summary
+
+    def item_pubdate(self, brief):
+        return brief.published_at
+
+    def item_updateddate(self, brief):
+        return brief.updated_at
+
+    def item_author_name(self, brief):
+        return ", ".join(expert.name for expert in brief.ordered_authors)
+
+    def item_categories(self, brief):
+        return [term.name for term in [*brief.topics.all(), *brief.regions.all()]]
+
+
+class TermFeed(BriefsFeed):
+    """A topic's or a region's analysis; they share /policy-analysis/<slug>."""
+
+    def get_object(self, request, slug):
+        topic = Topic.objects.in_language().filter(slug=slug).first()
+        return topic or get_object_or_404(Region.objects.in_language(), slug=slug)
+
+    def title(self, obj):
+        return _("Briefing Room: %(name)s") % {"name": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def briefs(self, obj):
+        if isinstance(obj, Region):
+            return Brief.objects.in_region(obj)
+        return Brief.objects.about_topic(obj)
+
+
+class ExpertFeed(BriefsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Expert.objects.in_language(), slug=slug)
+
+    def title(self, obj):
+        return _("Briefing Room: %(name)s") % {"name": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def briefs(self, obj):
+        return obj.briefs.all()
+
+
+class PublicationTypeFeed(BriefsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(PublicationType.objects.in_language(), slug=slug)
+
+    def title(self, obj):
+        return _("Briefing Room: %(name)s") % {"name": obj.name}
+
+    def link(self, obj):
+        return f"{reverse('briefs:list')}?type={obj.slug}"
+
+    def briefs(self, obj):
+        return Brief.objects.filter(publication_type=obj)
+
+
+def atom(feed_class):
+    """The same feed as Atom 1.0."""
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})

@@ -1,0 +1,74 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+from .models import PublicationType
+
+
+class BriefFilterForm(forms.Form):
+    """The listing's filters, read from the query string so a filtered list can be shared."""
+
+    type = forms.ModelChoiceField(
+        PublicationType.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Publication type"),
+        empty_label=_("All types"),
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Topic"),
+        empty_label=_("All topics"),
+    )
+    region = forms.ModelChoiceField(
+        Region.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Region or country"),
+        empty_label=_("All regions and countries"),
+    )
+    expert = forms.ModelChoiceField(
+        Expert.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Expert"),
+        empty_label=_("All experts"),
+    )
+    year = forms.TypedChoiceField(coerce=int, required=False, label=_("Year"), empty_value=None)
+
+    def __init__(self, data, briefs):
+        super().__init__(data)
+        self.briefs = briefs
+        self.fields["type"].queryset = PublicationType.objects.in_language()
+        self.fields["topic"].queryset = Topic.objects.in_language()
+        self.fields["region"].queryset = Region.objects.in_language()
+        self.fields["expert"].queryset = Expert.objects.in_language()
+        years = briefs.dates("published_at", "year", order="DESC")
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (day.year, str(day.year)) for day in years
+        ]
+
+    def filtered(self):
+        """The briefs matching the valid filters; none at all when a filter is invalid."""
+        if not self.is_valid():
+            return self.briefs.none()
+        briefs, chosen = self.briefs, self.cleaned_data
+        if chosen["type"]:
+            briefs = briefs.filter(publication_type=chosen["type"])
+        if chosen["topic"]:
+            briefs = briefs.about_topic(chosen["topic"])
+        if chosen["region"]:
+            briefs = briefs.in_region(chosen["region"])
+        if chosen["expert"]:
+            briefs = briefs.by_expert(chosen["expert"])
+        if chosen["year"]:
+            briefs = briefs.filter(published_at__year=chosen["year"])
+        return briefs
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in self.fields)

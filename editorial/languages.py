@@ -1,0 +1,67 @@
+"""Which language versions of an object exist, and where each one lives.
+
+English is the source and always exists. Another language's version exists once the
+fields named in the model's `version_fields` are filled in that language.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import translate_url
+from django.utils import translation
+
+
+class LanguageVersionsQuerySet(models.QuerySet):
+    def in_language(self, language=None):
+        """Rows that have a version in `language` (default: the active language)."""
+        language = language or translation.get_language()
+        if language == settings.LANGUAGE_CODE:
+            return self
+        return self.filter(**{f"{field}_{language}__gt": "" for field in self.model.version_fields})
+
+
+class LanguageVersionsModel(models.Model):
+    """Mixin for translated models: `version_fields` say when a language version exists."""
+
+    version_fields = ("name",)
+
+    class Meta:
+        abstract = True
+
+    def has_version_in(self, language):
+        if language == settings.LANGUAGE_CODE:
+            return True
+        return all(getattr(self, f"{field}_{language}") for field in self.version_fields)
+
+    def url_in(self, language):
+        """This object's page in `language`, or None where it has no version in it."""
+        if not self.has_version_in(language):
+            return None
+        with translation.override(language):
+            return self.get_absolute_url()
+
+    def language_versions(self):
+        """{language code: address} of every version of this object, the active one included."""
+        urls = {code: self.url_in(code) for code, _name in settings.LANGUAGES}
+        return {code: url for code, url in urls.items() if url}
+
+
+class LanguageVersionsMixin:
+    """Gives the template `language_versions`: {language code: this page's address in it}.
+
+    An object's page exists in the languages it has a version in; any other page exists
+    in every language, at the same address under the language's prefix.
+    """
+
+    def get_language_versions(self):
+        obj = getattr(self, "object", None)
+        if obj is None:
+            path = self.request.get_full_path()
+            return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        query = self.request.GET.urlencode()
+        return {
+            code: f"{url}?{query}" if query else url
+            for code, url in obj.language_versions().items()
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(language_versions=self.get_language_versions(), **kwargs)

@@ -1,0 +1,29 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from briefs.sitemaps import BriefSitemap
+from experts.sitemaps import ExpertSitemap
+from taxonomy.sitemaps import RegionSitemap, TopicSitemap
+
+
+class SectionSitemap(Sitemap):
+    """The pages that list briefs and experts, in every language."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return ["website:home", "briefs:list", "experts:list"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "briefs": BriefSitemap,
+    "experts": ExpertSitemap,
+    "topics": TopicSitemap,
+    "regions": RegionSitemap,
+}
