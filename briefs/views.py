@@ -13,7 +13,8 @@ from .models import Brief
 
 
 class PublicBriefsMixin:
-    paginate_by = settings.BRIEFS_PER_PAGE
+    def get_paginate_by(self, queryset):
+        return settings.BRIEFS_PER_PAGE
 
     def public_briefs(self):
         return Brief.objects.published().in_language()
@@ -76,12 +77,11 @@ class TermDetailView(LanguageVersionsMixin, PublicBriefsMixin, SingleObjectMixin
         return briefs.for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            term=self.object,
-            term_kind=self.object._meta.verbose_name,
-            briefs=self.object_list,
-            **kwargs,
+        context = super().get_context_data(
+            term=self.object, term_kind=self.object._meta.verbose_name, **kwargs
         )
+        context["briefs"] = context["object_list"]  # this page's briefs
+        return context
 
 
 brief_detail = BriefDetailView.as_view()

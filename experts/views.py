@@ -21,7 +21,8 @@ class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
     """An expert's page: their profile and their published briefs, newest first."""
 
     template_name = "experts/expert_detail.html"
-    paginate_by = settings.BRIEFS_PER_PAGE
+    def get_paginate_by(self, queryset):
+        return settings.BRIEFS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
         queryset = Expert.objects.in_language().prefetch_related("topics", "regions")
@@ -33,11 +34,12 @@ class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
 
     def get_context_data(self, **kwargs):
         expert = self.object
-        return super().get_context_data(
+        context = super().get_context_data(
             expert=expert,
-            briefs=self.object_list,
             topics=[topic for topic in expert.topics.all() if topic.name],
             regions=[region for region in expert.regions.all() if region.name],
             structured_data={"@context": "https://schema.org", **seo.person(expert, self.request)},
             **kwargs,
         )
+        context["briefs"] = context["object_list"]  # this page's briefs
+        return context

@@ -27,3 +27,13 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "regions": RegionSitemap,
 }
+
+
+def sitemaps_with_pages():
+    """The sections that have pages: an empty <urlset> is not a valid sitemap."""
+    with_pages = {}
+    for name, sitemap_class in SITEMAPS.items():
+        items = sitemap_class().items()
+        if items.exists() if hasattr(items, "exists") else items:
+            with_pages[name] = sitemap_class
+    return with_pages

@@ -1,0 +1,56 @@
+"""Every page type's queries stay constant as the data grows (1 brief, then 50, 3 authors each)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_brief, make_expert, make_region, make_topic
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "/": 3,  # latest briefs, their authors, publication types
+    "/policy-analysis/": 8,  # filter choices (5), count, briefs, authors
+    # The shared slug space is tried in order: brief, topic, region.
+    "/policy-analysis/energy": 5,  # no brief, topic, count, briefs, authors
+    "/policy-analysis/levant": 7,  # no brief, no topic, region, its subtree, count, briefs, authors
+    "/experts/": 1,
+    "/experts/anna-borshchevskaya": 6,  # expert, expertise (2), count, briefs, authors
+    "/policy-analysis/feed/": 4,  # briefs, authors, topics, regions
+    "/policy-analysis/energy/feed/": 5,
+    "/experts/anna-borshchevskaya/feed/": 5,
+}
+
+
+def build(count):
+    energy = make_topic("Energy", name_ar="الطاقة")
+    levant = make_region("Levant", name_ar="المشرق")
+    syria = make_region("Syria", parent=levant, name_ar="سوريا")
+    anna = make_expert("Anna Borshchevskaya", name_ar="آنا بورشيفسكايا")
+    anna.topics.add(energy)
+    anna.regions.add(levant)
+    for _ in range(count):
+        make_brief(
+            authors=[anna, make_expert(name_ar="خبير"), make_expert(name_ar="خبير")],
+            topics=[energy],
+            regions=[syria, levant],
+            arabic=True,
+        )
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize("language", ["", "/ar"])
+@pytest.mark.parametrize(("path", "expected"), PAGES.items())
+def test_queries_do_not_grow_with_the_data(client, settings, language, path, expected):
+    settings.BRIEFS_PER_PAGE = 50
+    build(1)
+    small = queries(client, language + path)
+    build(49)
+    large = queries(client, language + path)
+    assert (small, large) == (expected, expected)
