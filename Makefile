@@ -19,7 +19,13 @@ run: $(INSTALLED)
 	DEBUG=true $(PY) manage.py load_demo --base-url http://$(HOST)
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
-test: $(INSTALLED)
+# axe-core for the browser tests; without npm those tests are skipped, saying why.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the browser tests will be skipped"; fi
+
+test: $(INSTALLED) node_modules/.installed
 	$(PY) -m pytest
 
 lint: $(INSTALLED)
@@ -28,8 +34,8 @@ lint: $(INSTALLED)
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: $(INSTALLED)
-	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*'
+	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
 	$(PY) manage.py compilemessages --locale ar --ignore '$(VENV)/*'
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles test-artifacts

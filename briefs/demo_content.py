@@ -12,13 +12,35 @@ PUBLICATION_TYPES = [
 ]
 
 TOPICS = [
-    {"slug": "military-security", "name_en": "Military & Security",
-     "name_ar": "الشؤون العسكرية والأمنية"},
-]  # fmt: skip
+    {
+        "slug": "military-security",
+        "name_en": "Military & Security",
+        "name_ar": "الشؤون العسكرية والأمنية",
+        "description_en": "<p>Armed forces, deterrence, arms transfers and the conflicts "
+        "that shape the region's security.</p>",
+        "description_ar": "<p>القوات المسلحة والردع ونقل الأسلحة والنزاعات التي ترسم "
+        "ملامح الأمن في المنطقة.</p>",
+    },
+]
 
 REGIONS = [
-    {"slug": "israel", "name_en": "Israel", "name_ar": "إسرائيل"},
-    {"slug": "syria", "name_en": "Syria", "name_ar": "سوريا"},
+    {
+        "slug": "israel",
+        "name_en": "Israel",
+        "name_ar": "إسرائيل",
+        "description_en": "<p>Israel's security, diplomacy and relations with its neighbours "
+        "and the great powers.</p>",
+        "description_ar": "<p>أمن إسرائيل ودبلوماسيتها وعلاقاتها بجيرانها وبالقوى الكبرى.</p>",
+    },
+    {
+        "slug": "syria",
+        "name_en": "Syria",
+        "name_ar": "سوريا",
+        "description_en": "<p>The Syrian war, the foreign forces engaged in it, and its "
+        "consequences for the region.</p>",
+        "description_ar": "<p>الحرب في سوريا والقوى الأجنبية المنخرطة فيها وتداعياتها على "
+        "المنطقة.</p>",
+    },
 ]
 
 EXPERTS = [

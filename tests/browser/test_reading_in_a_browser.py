@@ -1,0 +1,122 @@
+"""A reader's view, in a real browser: each page type, both languages, phone and desktop."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+PAGES = {
+    "article": (
+        "/policy-analysis/netanyahu-and-putin-rendezvous-paris",
+        "Netanyahu and Putin Rendezvous in Paris",
+        "/ar/policy-analysis/lqa-ntnyahw-wbwty-nfy-barys",
+        "لقاء نتنياهو وبوتين في باريس",
+    ),
+    "expert": (
+        "/experts/anna-borshchevskaya",
+        "Anna Borshchevskaya",
+        "/ar/experts/anna-borshchevskaya",
+        "آنا بورشيفسكايا",
+    ),
+    "topic": (
+        "/policy-analysis/military-security",
+        "Military & Security",
+        "/ar/policy-analysis/military-security",
+        "الشؤون العسكرية والأمنية",
+    ),
+    "listing": ("/policy-analysis/", "Policy Analysis", "/ar/policy-analysis/", "تحليلات السياسات"),
+}
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def cases():
+    for name, (en_path, en_heading, ar_path, ar_heading) in PAGES.items():
+        for viewport in VIEWPORTS:
+            yield pytest.param(
+                name, "en", en_path, en_heading, viewport, id=f"{name}-en-{viewport}"
+            )
+            yield pytest.param(
+                name, "ar", ar_path, ar_heading, viewport, id=f"{name}-ar-{viewport}"
+            )
+
+
+def serious_violations(page, axe):
+    page.add_script_tag(content=axe)
+    results = page.evaluate("async () => await axe.run(document)")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(("name", "language", "path", "heading", "viewport"), list(cases()))
+def test_reader_sees_the_page(
+    browser, demo_site, axe, screenshot, name, language, path, heading, viewport
+):
+    page = browser.new_page(viewport=VIEWPORTS[viewport], locale=language)
+    response = page.goto(demo_site + path)
+    assert response.status == 200
+
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    assert page.locator("h1").count() == 1
+    assert page.locator("h1").inner_text().strip().lower() == heading.lower()
+    assert page.evaluate("getComputedStyle(document.body).direction") == page.locator(
+        "html"
+    ).get_attribute("dir")
+    # Nothing wider than the screen: no sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
+
+    screenshot(page, f"{name}-{language}-{viewport}")
+    assert serious_violations(page, axe) == []
+    page.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("name", PAGES)
+def test_every_link_on_the_page_works(browser, demo_site, name, language):
+    en_path, _h, ar_path, _a = PAGES[name]
+    page = browser.new_page()
+    page.goto(demo_site + (en_path if language == "en" else ar_path))
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
+    host = urlparse(demo_site).netloc
+    local = sorted({href.split("#")[0] for href in hrefs if urlparse(href).netloc == host})
+    assert local
+    broken = [href for href in local if page.request.get(href).status != 200]
+    assert broken == []
+    page.close()
+
+
+def test_rtl_mirrors_the_article_layout(browser, demo_site):
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    positions = {}
+    for language, path in [("en", PAGES["article"][0]), ("ar", PAGES["article"][2])]:
+        page.goto(demo_site + path)
+        article = page.locator("article.brief").bounding_box()
+        aside = page.locator("aside.article-aside").bounding_box()
+        positions[language] = article["x"] < aside["x"]
+    assert positions == {"en": True, "ar": False}  # the rail sits at the end of the line
+    page.close()
+
+
+def test_reader_follows_the_byline_and_switches_language(browser, demo_site):
+    page = browser.new_page()
+    page.goto(demo_site + PAGES["article"][0])
+    page.get_by_role("link", name="العربية").first.click()
+    page.wait_for_url("**/ar/policy-analysis/lqa-ntnyahw-wbwty-nfy-barys")
+    page.locator(".byline a").click()
+    page.wait_for_url("**/ar/experts/anna-borshchevskaya")
+    assert page.locator("h1").inner_text() == "آنا بورشيفسكايا"
+    page.close()
+
+
+def test_skip_link_is_first_and_visible_on_focus(browser, demo_site):
+    page = browser.new_page()
+    page.goto(demo_site + PAGES["article"][0])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = page.locator(".skip-link").bounding_box()
+    assert box["y"] >= 0
+    page.close()
