@@ -49,6 +49,8 @@ def test_every_page_has_title_description_canonical_and_hreflang(client, demo, e
             f'<link rel="alternate" hreflang="x-default" href="http://testserver{english}">',
         )
         assert html.count("<h1") == 1, url
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), f"duplicate ids on {url}"
         assert f'<html lang="{language}"' in html
 
 
