@@ -1,12 +1,16 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import SlugPrefillAdmin
 
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
+from .rail import rail_for
 
 
 @admin.register(PublicationType)
@@ -82,7 +86,9 @@ class BriefAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
             _("First published elsewhere"),
             {"fields": ["original_outlet_name", "original_outlet_url"]},
         ),
+        (_("Recommended rail"), {"fields": ["rail_preview"]}),
     ]
+    readonly_fields = ["rail_preview"]
     inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
     list_display = [
         "title_en",
@@ -116,6 +122,30 @@ class BriefAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("Arabic"), boolean=True)
     def has_arabic_version(self, brief):
         return brief.has_version_in("ar")
+
+    @admin.display(description=_("as readers see it"))
+    def rail_preview(self, brief):
+        """Each language's rail with the reason for every pick, to help decide what to pin."""
+        if not brief.pk:
+            return _("Save the brief to see its rail.")
+        sections = []
+        for code, name in settings.LANGUAGES:
+            if not brief.has_version_in(code):
+                picks = format_html("<li>{}</li>", _("No version in this language yet."))
+            else:
+                with translation.override(code):  # titles and addresses in that language
+                    rows = [(p.brief.get_absolute_url(), p.brief.title, p) for p in rail_for(brief)]
+                picks = format_html_join(
+                    "",
+                    '<li><a href="{}" lang="{}">{}</a> — {}</li>',
+                    ((url, code, title, pick.reason) for url, title, pick in rows),
+                )
+            sections.append(
+                format_html(
+                    '<p><strong>{}</strong></p><ol class="rail-preview">{}</ol>', name, picks
+                )
+            )
+        return format_html_join("", "{}", ((section,) for section in sections))
 
     def view_on_site(self, brief):
         return brief.get_absolute_url() if brief.is_public else None

@@ -3,8 +3,10 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
@@ -48,6 +50,13 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         """Briefs the public may see: published, and dated now or earlier."""
         return self.filter(status=Brief.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def in_language(self, language=None):
+        """Briefs that have a version in `language`, read from the flag save() keeps."""
+        language = language or translation.get_language()
+        if language == "ar":
+            return self.filter(in_arabic=True)
+        return self
+
     def about_topic(self, topic):
         return self.filter(Exists(BriefTopic.objects.filter(brief=OuterRef("pk"), topic=topic)))
 
@@ -75,15 +84,12 @@ class BriefQuerySet(LanguageVersionsQuerySet):
 
     def for_detail(self):
         """Everything the article page shows, in a number of queries that does not grow."""
-        public_picks = Recommendation.objects.filter(
-            recommended__in=Brief.objects.published().in_language()
-        )
         return self.for_listing().prefetch_related(
             "topics",
             "regions",
             Prefetch(
                 "recommendations",
-                queryset=public_picks.order_by("position").select_related(
+                queryset=Recommendation.objects.order_by("position").select_related(
                     "recommended__publication_type"
                 ),
             ),
@@ -164,6 +170,8 @@ class Brief(LanguageVersionsModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    # Kept by save() from the Arabic title and body, so that Arabic lists can use an index.
+    in_arabic = models.BooleanField(_("Arabic version"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -177,7 +185,14 @@ class Brief(LanguageVersionsModel):
             models.UniqueConstraint(fields=["slug_en"], name="brief_unique_slug_en"),
             models.UniqueConstraint(fields=["slug_ar"], name="brief_unique_slug_ar"),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="brief_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="brief_status_date"),
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(status="published", in_arabic=True),
+                name="brief_public_arabic_date",
+            ),
+        ]
 
     def __str__(self):
         return self.title or self.title_en
@@ -192,10 +207,20 @@ class Brief(LanguageVersionsModel):
             self.slug_ar = free_slug(self, base, "slug_ar", also_taken=shared_space)
         # Unique per language: an Arabic slug not yet given is NULL, not "".
         self.slug_ar = self.slug_ar or None
+        self.in_arabic = self.has_version_in("ar")
         super().save(*args, **kwargs)
+        self.sync_links()
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
+
+    def sync_links(self):
+        """Copy what rails sort and filter by onto this brief's author, topic and region links.
+
+        save() calls it; code that creates links with bulk_create() must call it too.
+        """
+        for link_model in (Authorship, BriefTopic, BriefRegion):
+            link_model.objects.filter(brief=self).update(**BriefLink.copied_from(self))
 
     @property
     def is_public(self):
@@ -205,9 +230,11 @@ class Brief(LanguageVersionsModel):
     def ordered_authors(self):
         return [authorship.expert for authorship in self.authorships.all()]
 
-    def curated_recommendations(self):
-        """The editor's picks that the public may see in the active language, in order."""
-        return [pick.recommended for pick in self.recommendations.all()]
+    def curated_recommendations(self, language=None):
+        """The editor's picks that the public may see in `language`, in the editor's order."""
+        language = language or translation.get_language()
+        picks = [pick.recommended for pick in self.recommendations.all()]
+        return [pick for pick in picks if pick.is_public and pick.has_version_in(language)]
 
     def clean(self):
         super().clean()
@@ -225,7 +252,49 @@ class Brief(LanguageVersionsModel):
 share_slugs(Brief, "slug_en", "slug_ar")
 
 
-class Authorship(models.Model):
+class BriefLink(models.Model):
+    """A brief's link to an expert, topic or region, carrying copies of the brief's date and
+    visibility so that "the newest public briefs of this topic" is one index range scan."""
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
+    brief_published_at = models.DateTimeField(null=True, editable=False)
+    brief_is_published = models.BooleanField(default=False, editable=False)
+    brief_in_arabic = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for field, value in self.copied_from(self.brief).items():
+            setattr(self, field, value)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def copied_from(brief):
+        return {
+            "brief_published_at": brief.published_at,
+            "brief_is_published": brief.status == Brief.Status.PUBLISHED,
+            "brief_in_arabic": brief.in_arabic,
+        }
+
+    @classmethod
+    def newest_public_indexes(cls, target, name):
+        """Indexes for "newest public briefs linked to this target", in any and in Arabic."""
+        return [
+            models.Index(
+                fields=[target, "-brief_published_at"],
+                condition=Q(brief_is_published=True),
+                name=f"{name}_public",
+            ),
+            models.Index(
+                fields=[target, "-brief_published_at"],
+                condition=Q(brief_is_published=True, brief_in_arabic=True),
+                name=f"{name}_public_ar",
+            ),
+        ]
+
+
+class Authorship(BriefLink):
     """An author's place in a brief's byline."""
 
     brief = models.ForeignKey(Brief, related_name="authorships", on_delete=models.CASCADE)
@@ -241,15 +310,15 @@ class Authorship(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["brief", "expert"], name="authorship_unique_expert")
         ]
+        indexes = BriefLink.newest_public_indexes("expert", "authorship")
 
     def __str__(self):
         return f"{self.expert} — {self.brief}"
 
 
-class BriefTopic(models.Model):
+class BriefTopic(BriefLink):
     """A brief filed under a topic; the topic cannot be deleted while briefs use it."""
 
-    brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
     topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT)
 
     class Meta:
@@ -258,15 +327,15 @@ class BriefTopic(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["brief", "topic"], name="brief_topic_unique")
         ]
+        indexes = BriefLink.newest_public_indexes("topic", "brieftopic")
 
     def __str__(self):
         return f"{self.topic} — {self.brief}"
 
 
-class BriefRegion(models.Model):
+class BriefRegion(BriefLink):
     """A brief filed under a region; the region cannot be deleted while briefs use it."""
 
-    brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
     region = models.ForeignKey(
         Region, verbose_name=_("region or country"), on_delete=models.PROTECT
     )
@@ -277,6 +346,7 @@ class BriefRegion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["brief", "region"], name="brief_region_unique")
         ]
+        indexes = BriefLink.newest_public_indexes("region", "briefregion")
 
     def __str__(self):
         return f"{self.region} — {self.brief}"
@@ -304,3 +374,12 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return f"{self.recommended} ← {self.brief}"
+
+
+@receiver(m2m_changed, sender=Brief.authors.through)
+@receiver(m2m_changed, sender=Brief.topics.through)
+@receiver(m2m_changed, sender=Brief.regions.through)
+def _copy_brief_onto_new_links(sender, instance, action, reverse, **kwargs):
+    # add() creates links with bulk_create(), which skips BriefLink.save().
+    if action == "post_add" and not reverse:
+        instance.sync_links()

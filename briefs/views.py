@@ -10,6 +10,7 @@ from taxonomy.models import Region, Topic
 from . import seo
 from .forms import BriefFilterForm
 from .models import Brief
+from .rail import rail_for
 
 
 class PublicBriefsMixin:
@@ -47,7 +48,7 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             authors=self.object.ordered_authors,
-            recommendations=self.object.curated_recommendations(),
+            recommendations=[pick.brief for pick in rail_for(self.object)],
             **kwargs,
         )
         context["structured_data"] = seo.article(self.object, self.request)

@@ -103,7 +103,7 @@ TIME_ZONE = env("TIME_ZONE", default="UTC")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
 # The admin's language tabs need jQuery UI; serve our copy rather than a CDN's.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Topics and regions know nothing of briefs, yet their pages live in the briefs
 # app's /policy-analysis/<slug> space, which the project wires up here.
@@ -128,3 +128,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
+RAIL_SIZE = env.int("RAIL_SIZE", default=3)

@@ -81,4 +81,5 @@ def make_brief(
         Recommendation(brief=brief, recommended=pick, position=position)
         for position, pick in enumerate(recommendations)
     )
+    brief.sync_links()
     return brief

@@ -21,6 +21,10 @@ def test_add_form_is_tabbed_by_language(editor_client):
     for field in ["title_en", "title_ar", "slug_en", "slug_ar", "body_en", "body_ar"]:
         assertContains(response, f'name="{field}"')
     assertContains(response, "tabbed_translation_fields.js")
+    assertContains(response, "/static/vendor/jquery-ui/jquery-ui.min.js")
+    assert "//" not in "".join(
+        line for line in response.content.decode().splitlines() if "<script src" in line
+    ).replace('src="/static/', "").replace('src="/admin/', "")
 
 
 def test_editor_creates_brief_with_two_ordered_authors(editor_client, brief_type):

@@ -101,6 +101,7 @@ class Command(BaseCommand):
         BriefRegion.objects.bulk_create(
             BriefRegion(brief=brief, region=regions[slug]) for slug in data.get("regions", [])
         )
+        brief.sync_links()
         return brief
 
     def _ensure_admin(self):

@@ -1,0 +1,160 @@
+"""The RECOMMENDED rail beside an article: the editor's picks, then related briefs.
+
+Related briefs share at least one author, topic or region with the article. Each is scored
+
+    score = (3 × shared authors + 2 × shared regions + 1 × shared topics) / (1 + age / 30 days)
+
+where age is the time since the candidate was published, so a close match keeps its place
+for a month or two and then yields to newer work. Ties go to the newer brief, then to the
+higher id. When fewer than the rail's size are related, the newest other public briefs fill
+the rest, so the rail is never empty.
+
+Candidates are the newest CANDIDATES_PER_LINK public briefs of each of the article's
+authors, topics and regions, read in one query from the links' copies of their brief's
+date and visibility (see BriefLink) and their partial indexes: the cost depends on the
+article's links, not on the size of the archive.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from .models import Authorship, Brief, BriefRegion, BriefTopic
+
+WEIGHTS = {"author": 3, "region": 2, "topic": 1}
+RECENCY_DAYS = 30
+CANDIDATES_PER_LINK = 40
+
+
+@dataclass
+class Pick:
+    """A brief on the rail, and why it is there."""
+
+    brief: Brief
+    curated: bool = False
+    shared: list = field(default_factory=list)  # [(kind, name)], e.g. [("author", "Anna …")]
+    score: float = 0.0
+
+    @property
+    def reason(self):
+        if self.curated:
+            return _("editor’s pick")
+        if not self.shared:
+            return _("newest analysis")
+        labels = {
+            "author": pgettext("shared with the article", "author"),
+            "topic": pgettext("shared with the article", "topic"),
+            "region": pgettext("shared with the article", "region"),
+        }
+        return _("shares %(links)s") % {
+            "links": "; ".join(f"{labels[kind]} {name}" for kind, name in self.shared)
+        }
+
+
+def score(shared_kinds, published_at, now):
+    age_days = max((now - published_at).total_seconds() / 86400, 0)
+    weight = sum(WEIGHTS[kind] for kind in shared_kinds)
+    return weight / (1 + age_days / RECENCY_DAYS)
+
+
+def rail_for(brief, language=None, size=None):
+    """The rail the public sees beside `brief` in `language`: a list of Picks, in order.
+
+    Uses the brief's prefetched authors, topics, regions and curated picks where
+    Brief.objects.for_detail() loaded them.
+    """
+    language = language or translation.get_language()
+    with translation.override(language):
+        return _rail(brief, language == "ar", size or settings.RAIL_SIZE)
+
+
+def _rail(brief, arabic, size):
+    curated = [Pick(pick, curated=True) for pick in brief.curated_recommendations()][:size]
+    taken = {brief.pk, *(pick.brief.pk for pick in curated)}
+    wanted = size - len(curated)
+    if wanted <= 0:
+        return curated
+
+    names = _link_names(brief)
+    now = timezone.now()
+    found = {}  # brief id -> (published_at, [(kind, term id), …])
+    rows = _candidate_rows(brief, names, arabic, now, limit_recent=wanted + len(taken))
+    for brief_id, published_at, kind, term_id in rows:
+        if brief_id not in taken:
+            _published_at, shared = found.setdefault(brief_id, (_aware(published_at), []))
+            if kind != "recent":
+                shared.append((kind, term_id))
+
+    def rank(item):
+        brief_id, (published_at, shared) = item
+        kinds = [kind for kind, _id in shared]
+        return (bool(shared), score(kinds, published_at, now), published_at, brief_id)
+
+    chosen = sorted(found.items(), key=rank, reverse=True)[:wanted]
+    briefs = Brief.objects.filter(pk__in=[brief_id for brief_id, _entry in chosen])
+    by_id = {candidate.pk: candidate for candidate in briefs.for_listing()}
+    automatic = [
+        Pick(
+            by_id[brief_id],
+            shared=[(kind, names[kind, term_id]) for kind, term_id in shared],
+            score=score([kind for kind, _id in shared], published_at, now),
+        )
+        for brief_id, (published_at, shared) in chosen
+        if brief_id in by_id
+    ]
+    return curated + automatic
+
+
+def _link_names(brief):
+    """{(kind, id): name} of the brief's authors, topics and regions, in the active language."""
+    names = {("author", a.expert_id): a.expert.name for a in brief.authorships.all()}
+    names.update({("topic", topic.pk): topic.name for topic in brief.topics.all()})
+    names.update({("region", region.pk): region.name for region in brief.regions.all()})
+    return names
+
+
+def _candidate_rows(brief, names, arabic, now, limit_recent):
+    """One UNION query: the newest public briefs of each link, and the newest overall."""
+    # Columns are named, not "*": SQLite was seen to mis-expand "*" over these subqueries.
+    parts, params = [], []
+    link_models = {"author": (Authorship, "expert"), "topic": (BriefTopic, "topic"),
+                   "region": (BriefRegion, "region")}  # fmt: skip
+    for kind, term_id in names:
+        model, target = link_models[kind]
+        links = model.objects.filter(
+            **{target: term_id},
+            brief_is_published=True,
+            brief_published_at__lte=now,
+        ).exclude(brief=brief)
+        if arabic:
+            links = links.filter(brief_in_arabic=True)
+        query = links.order_by("-brief_published_at").values_list("brief_id", "brief_published_at")[
+            :CANDIDATES_PER_LINK
+        ]
+        sql, query_params = query.query.sql_with_params()
+        alias = f"link_{len(parts)}"
+        parts.append(
+            f"SELECT {alias}.brief_id, {alias}.brief_published_at, %s, %s FROM ({sql}) AS {alias}"
+        )
+        params.extend([kind, term_id, *query_params])
+    recent = Brief.objects.published().in_language("ar" if arabic else "en").exclude(pk=brief.pk)
+    sql, query_params = (
+        recent.order_by("-published_at", "-pk").values_list("pk", "published_at")[:limit_recent]
+    ).query.sql_with_params()
+    parts.append(f"SELECT recent.pk, recent.published_at, %s, %s FROM ({sql}) AS recent")
+    params.extend(["recent", 0, *query_params])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return cursor.fetchall()
+
+
+def _aware(value):
+    # SQLite hands back strings or naive datetimes from raw SQL.
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
