@@ -6,6 +6,9 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/briefing_bench
+BENCH_SIZES ?= 10000,100000,500000
+
 .PHONY: run test lint bench messages clean
 
 $(INSTALLED): pyproject.toml
@@ -32,6 +35,13 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The benchmark (not a test): grows a synthetic archive on PostgreSQL and times the pages.
+bench: $(INSTALLED)
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench --sizes $(BENCH_SIZES) --output bench-results/bench.json
 
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'

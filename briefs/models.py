@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -15,6 +16,8 @@ from editorial.slugs import arabic_slug, english_slug, free_slug
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class PublicationType(LanguageVersionsModel):
@@ -75,28 +78,37 @@ class BriefQuerySet(LanguageVersionsQuerySet):
 
     def for_listing(self):
         """What a teaser of each brief shows: its type and its authors, in order."""
-        return self.select_related("publication_type").prefetch_related(
-            Prefetch(
-                "authorships",
-                queryset=Authorship.objects.select_related("expert").order_by("position"),
+        bodies = [f"{field}_{code}" for field in ("body", "author_note") for code in LANGUAGES]
+        return (
+            self.defer("body", "author_note", *bodies)
+            .select_related("publication_type")
+            .prefetch_related(
+                Prefetch(
+                    "authorships",
+                    queryset=Authorship.objects.select_related("expert").order_by("position"),
+                )
             )
         )
 
     def for_detail(self):
         """Everything the article page shows, in a number of queries that does not grow."""
-        return self.for_listing().prefetch_related(
-            "topics",
-            "regions",
-            Prefetch(
-                "recommendations",
-                queryset=Recommendation.objects.order_by("position").select_related(
-                    "recommended__publication_type"
+        return (
+            self.for_listing()
+            .defer(None)
+            .prefetch_related(
+                "topics",
+                "regions",
+                Prefetch(
+                    "recommendations",
+                    queryset=Recommendation.objects.order_by("position").select_related(
+                        "recommended__publication_type"
+                    ),
                 ),
-            ),
-            Prefetch(
-                "recommendations__recommended__authorships",
-                queryset=Authorship.objects.select_related("expert").order_by("position"),
-            ),
+                Prefetch(
+                    "recommendations__recommended__authorships",
+                    queryset=Authorship.objects.select_related("expert").order_by("position"),
+                ),
+            )
         )
 
 
@@ -207,12 +219,16 @@ class Brief(LanguageVersionsModel):
             self.slug_ar = free_slug(self, base, "slug_ar", also_taken=shared_space)
         # Unique per language: an Arabic slug not yet given is NULL, not "".
         self.slug_ar = self.slug_ar or None
-        self.in_arabic = self.has_version_in("ar")
+        self.in_arabic = super().has_version_in("ar")
         super().save(*args, **kwargs)
         self.sync_links()
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
+
+    def has_version_in(self, language):
+        # The stored flag, so that lists need not load Arabic bodies to know.
+        return self.in_arabic if language == "ar" else super().has_version_in(language)
 
     def sync_links(self):
         """Copy what rails sort and filter by onto this brief's author, topic and region links.

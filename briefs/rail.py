@@ -27,8 +27,10 @@ from django.utils.translation import pgettext
 from .models import Authorship, Brief, BriefRegion, BriefTopic
 
 WEIGHTS = {"author": 3, "region": 2, "topic": 1}
+LINK_MODELS = {"author": (Authorship, "expert"), "topic": (BriefTopic, "topic"),
+               "region": (BriefRegion, "region")}  # fmt: skip
 RECENCY_DAYS = 30
-CANDIDATES_PER_LINK = 40
+CANDIDATES_PER_LINK = 10
 
 
 @dataclass
@@ -119,35 +121,34 @@ def _link_names(brief):
 
 
 def _candidate_rows(brief, names, arabic, now, limit_recent):
-    """One UNION query: the newest public briefs of each link, and the newest overall."""
-    # Columns are named, not "*": SQLite was seen to mis-expand "*" over these subqueries.
+    """One UNION query: the newest public briefs of each link, and the newest overall.
+
+    Written as SQL rather than built with the ORM: compiling a dozen querysets cost more
+    than running the query.
+    """
+    language_filter = " AND {flag} = %s" if arabic else ""
     parts, params = [], []
-    link_models = {"author": (Authorship, "expert"), "topic": (BriefTopic, "topic"),
-                   "region": (BriefRegion, "region")}  # fmt: skip
     for kind, term_id in names:
-        model, target = link_models[kind]
-        links = model.objects.filter(
-            **{target: term_id},
-            brief_is_published=True,
-            brief_published_at__lte=now,
-        ).exclude(brief=brief)
-        if arabic:
-            links = links.filter(brief_in_arabic=True)
-        query = links.order_by("-brief_published_at").values_list("brief_id", "brief_published_at")[
-            :CANDIDATES_PER_LINK
-        ]
-        sql, query_params = query.query.sql_with_params()
+        link_model, target = LINK_MODELS[kind]
+        table, column = link_model._meta.db_table, link_model._meta.get_field(target).column
         alias = f"link_{len(parts)}"
         parts.append(
-            f"SELECT {alias}.brief_id, {alias}.brief_published_at, %s, %s FROM ({sql}) AS {alias}"
+            f"SELECT {alias}.brief_id, {alias}.brief_published_at, %s, %s FROM ("
+            f"SELECT brief_id, brief_published_at FROM {table} WHERE {column} = %s"
+            " AND brief_is_published = %s AND brief_published_at <= %s AND brief_id <> %s"
+            + language_filter.format(flag="brief_in_arabic")
+            + f" ORDER BY brief_published_at DESC LIMIT {CANDIDATES_PER_LINK}) AS {alias}"
         )
-        params.extend([kind, term_id, *query_params])
-    recent = Brief.objects.published().in_language("ar" if arabic else "en").exclude(pk=brief.pk)
-    sql, query_params = (
-        recent.order_by("-published_at", "-pk").values_list("pk", "published_at")[:limit_recent]
-    ).query.sql_with_params()
-    parts.append(f"SELECT recent.pk, recent.published_at, %s, %s FROM ({sql}) AS recent")
-    params.extend(["recent", 0, *query_params])
+        params += [kind, term_id, term_id, True, now, brief.pk] + ([True] if arabic else [])
+    parts.append(
+        "SELECT recent.id, recent.published_at, %s, %s FROM ("
+        f"SELECT id, published_at FROM {Brief._meta.db_table}"
+        " WHERE status = %s AND published_at <= %s AND id <> %s"
+        + language_filter.format(flag="in_arabic")
+        + f" ORDER BY published_at DESC, id DESC LIMIT {int(limit_recent)}) AS recent"
+    )
+    params += ["recent", 0, Brief.Status.PUBLISHED.value, now, brief.pk]
+    params += [True] if arabic else []
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return cursor.fetchall()

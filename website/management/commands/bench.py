@@ -1,0 +1,134 @@
+"""Measure the public pages on a synthetic archive: `make bench`.
+
+For each archive size it grows the archive with seed_bulk, then requests each page type
+through Django's test client with DEBUG off and nothing cached, and reports the median
+and 95th-percentile time and the queries per page. Not a test: it prints a table and
+writes it as JSON.
+"""
+
+import json
+import os
+import platform
+import random
+import statistics
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from briefs.models import Brief
+from briefs.rail import rail_for
+from taxonomy.models import Region, Topic
+
+SAMPLE = 40  # different articles, topics and regions per page type
+ROUNDS = 5  # requests of each sample
+
+
+class Command(BaseCommand):
+    help = "Benchmark the article page, the rail, and the topic, region and listing pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", default="10000,100000,500000")
+        parser.add_argument("--output", default="bench-results/bench.json")
+
+    def handle(self, *args, sizes, output, **options):
+        settings.DEBUG = False
+        results = {
+            "database": f"{connection.vendor} {_server_version()}",
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}",
+            "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "sizes": {},
+        }
+        for size in [int(size) for size in sizes.split(",")]:
+            call_command("seed_bulk", briefs=size, stdout=self.stdout)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            results["sizes"][size] = self._measure()
+            self._print(size, results["sizes"][size])
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        self.stdout.write(f"Written to {path}")
+
+    def _measure(self):
+        rng = random.Random(1)
+        with translation.override("en"):
+            articles = list(Brief.objects.published().values_list("slug_en", flat=True)[:2000])
+            arabic = list(
+                Brief.objects.published().in_language("ar").values_list("slug_ar", flat=True)[:2000]
+            )
+        topics = list(Topic.objects.values_list("slug", flat=True))
+        regions = list(Region.objects.values_list("slug", flat=True))
+        pages = {
+            "article": [f"/policy-analysis/{s}" for s in rng.sample(articles, SAMPLE)],
+            "article (ar)": [f"/ar/policy-analysis/{s}" for s in rng.sample(arabic, SAMPLE)],
+            "topic": [f"/policy-analysis/{s}" for s in rng.choices(topics, k=SAMPLE)],
+            "region": [f"/policy-analysis/{s}" for s in rng.choices(regions, k=SAMPLE)],
+            "listing": ["/policy-analysis/"] * SAMPLE,
+        }
+        client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+        measured = {name: self._time_pages(client, urls) for name, urls in pages.items()}
+        measured["rail alone"] = self._time_rails(rng.sample(articles, SAMPLE))
+        return measured
+
+    def _time_pages(self, client, urls):
+        client.get(urls[0])  # warm up
+        timings = []
+        for _ in range(ROUNDS):
+            for url in urls:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append(time.perf_counter() - started)
+                assert response.status_code == 200, url
+        with CaptureQueriesContext(connection) as captured:
+            client.get(urls[0])
+        return _summary(timings, len(captured))
+
+    def _time_rails(self, slugs):
+        with translation.override("en"):
+            briefs = [Brief.objects.for_detail().get(slug_en=slug) for slug in slugs]
+            rail_for(briefs[0])
+            timings = []
+            for _ in range(ROUNDS):
+                for brief in briefs:
+                    started = time.perf_counter()
+                    rail_for(brief)
+                    timings.append(time.perf_counter() - started)
+            with CaptureQueriesContext(connection) as captured:
+                rail_for(briefs[0])
+        return _summary(timings, len(captured))
+
+    def _print(self, size, measured):
+        self.stdout.write(f"\n{size:,} briefs ({connection.vendor})")
+        self.stdout.write(f"{'page':<14}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+        for name, row in measured.items():
+            self.stdout.write(
+                f"{name:<14}{row['median_ms']:>10.2f}{row['p95_ms']:>10.2f}{row['queries']:>9}"
+            )
+
+
+def _summary(timings, queries):
+    timings = sorted(timings)
+    return {
+        "median_ms": round(statistics.median(timings) * 1000, 2),
+        "p95_ms": round(timings[int(len(timings) * 0.95) - 1] * 1000, 2),
+        "requests": len(timings),
+        "queries": queries,
+    }
+
+
+def _server_version():
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return cursor.fetchone()[0].split()[0]
