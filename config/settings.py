@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "experts",
     "briefs",
     "website",
+    "translations",
     "django.contrib.sitemaps",
 ]
 

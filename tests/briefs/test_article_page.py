@@ -5,8 +5,8 @@ import re
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from briefs import demo_content
 from tests.html import visible_text
+from website import demo_content
 
 EN_URL = "/policy-analysis/netanyahu-and-putin-rendezvous-paris"
 AR_URL = "/ar/policy-analysis/lqa-ntnyahw-wbwty-nfy-barys"

@@ -2,13 +2,13 @@ import io
 from datetime import datetime, time
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image, ImageDraw, ImageFont
 
-from briefs import demo_content as demo
 from briefs.models import (
     Authorship,
     Brief,
@@ -19,9 +19,12 @@ from briefs.models import (
 )
 from experts.models import Expert
 from taxonomy.models import Region, Topic
+from translations.roles import TRANSLATORS, setup_roles
+from website import demo_content as demo
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "briefing-room"
+TRANSLATOR_USERNAME = "translator"
 
 
 class Command(BaseCommand):
@@ -62,13 +65,16 @@ class Command(BaseCommand):
                 Recommendation(brief=seed, recommended=briefs[slug], position=position)
                 for position, slug in enumerate(demo.SEED_ARTICLE["recommendations"])
             )
-            self._ensure_admin()
+            self._ensure_users()
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         for label, language in [("Article", "en"), ("Arabic", "ar")]:
             self.stdout.write(f"  {label + ':':9}{base_url}{seed.url_in(language)}")
         self.stdout.write(
             f"  Admin:   {base_url}/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}"
+        )
+        self.stdout.write(
+            f"  Translator (Arabic only): user: {TRANSLATOR_USERNAME}  password: {ADMIN_PASSWORD}"
         )
 
     def _upsert(self, model, rows):
@@ -104,10 +110,18 @@ class Command(BaseCommand):
         brief.sync_links()
         return brief
 
-    def _ensure_admin(self):
+    def _ensure_users(self):
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, password=ADMIN_PASSWORD)
+        setup_roles()
+        translator, created = User.objects.get_or_create(
+            username=TRANSLATOR_USERNAME, defaults={"is_staff": True}
+        )
+        if created:
+            translator.set_password(ADMIN_PASSWORD)
+            translator.save()
+            translator.groups.add(Group.objects.get(name=TRANSLATORS))
 
 
 def _monogram(name, size=240):

@@ -31,10 +31,11 @@ def test_load_demo_is_idempotent_and_prints_the_login():
         "Expert": 3,
         "Topic": 1,
         "Region": 2,
-        "User": 1,
+        "User": 2,
     }
     assert "user: admin  password: briefing-room" in out.getvalue()
-    assert get_user_model().objects.get().check_password("briefing-room")
+    assert get_user_model().objects.get(username="admin").check_password("briefing-room")
+    assert get_user_model().objects.get(username="translator").groups.get().name == "Translators"
 
 
 def test_demo_article_carries_the_seed_facts():

@@ -1,0 +1,64 @@
+"""The translation status column and filter, the diff, the minor-edit box and the queue."""
+
+from datetime import datetime
+
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import make_brief, make_expert, make_topic
+from tests.translations.test_roles import change_url, submitted
+
+pytestmark = pytest.mark.django_db
+
+
+def test_changelist_has_status_column_and_filter(editor_client):
+    make_brief("Untranslated")
+    outdated = make_brief("Changed", arabic=True)
+    outdated.title_en = "Changed again"
+    outdated.save()
+    response = editor_client.get("/admin/briefs/brief/")
+    assertContains(response, '<span class="translation-missing">missing</span>', html=True)
+    assertContains(response, '<span class="translation-outdated">outdated</span>', html=True)
+    assertContains(response, "By Arabic translation")
+    filtered = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    assert [brief.title_en for brief in filtered.context["cl"].result_list] == ["Changed again"]
+
+
+def test_outdated_field_shows_a_word_diff_to_the_translator(translator_client):
+    brief = make_brief("Gas flows east to Europe", arabic=True, authors=[make_expert()])
+    brief.title_en = "Gas flows west to Europe"
+    brief.save()
+    response = translator_client.get(change_url(brief))
+    assertContains(response, "The English changed since this was translated:")
+    assertContains(response, "<del>east</del>", html=True)
+    assertContains(response, "<ins>west</ins>", html=True)
+    assertContains(response, "<span>Gas flows</span>", html=True)
+
+
+def test_editor_minor_edit_keeps_translations_current(editor_client):
+    brief = make_brief("Gas Dels", arabic=True, authors=[make_expert()])
+    submitted(editor_client, brief, title_en="Gas Deals", minor_edit="on")
+    submitted(editor_client, brief, summary_ar="")
+    response = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    assert list(response.context["cl"].result_list) == []
+    submitted(editor_client, brief, title_en="Oil Deals")
+    response = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    assert [b.title_en for b in response.context["cl"].result_list] == ["Oil Deals"]
+
+
+def test_translator_home_shows_the_queue_with_counts(translator_client):
+    make_brief("Old Untranslated", published_at=timezone.make_aware(datetime(2001, 1, 1)))
+    make_brief("New Untranslated")
+    done = make_brief("Translated", arabic=True)
+    outdated = make_brief("Will Change", arabic=True)
+    outdated.title_en = "Changed"
+    outdated.save()
+    make_topic("Energy")
+    response = translator_client.get("/admin/")
+    html = response.content.decode()
+    assertContains(response, "Translation queue (Arabic)")
+    assert "Briefs — 2 to translate, 1 outdated" in html
+    assert "Topics — 1 to translate, 0 outdated" in html
+    assert html.index("Changed") < html.index("New Untranslated") < html.index("Old Untranslated")
+    assertNotContains(response, f">{done.title_en}<")

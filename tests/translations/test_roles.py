@@ -1,0 +1,145 @@
+"""Translators change translations and nothing else, however the request is crafted."""
+
+import logging
+
+import pytest
+from django.core.management import call_command
+from pytest_django.asserts import assertContains
+
+from briefs.models import Authorship, Brief
+from tests.briefs.admin_forms import brief_form
+from tests.browser_forms import form_data
+from tests.factories import make_brief, make_expert, make_publication_type, make_topic
+from translations.roles import setup_roles
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(obj):
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+@pytest.fixture
+def brief():
+    return make_brief(
+        "Gas Deals",
+        authors=[make_expert("Anna")],
+        topics=[make_topic("Energy")],
+        summary_en="About gas.",
+    )
+
+
+def submitted(client, obj, **changes):
+    """The change form as the browser would submit it, with `changes` typed or forged in."""
+    data = form_data(client.get(change_url(obj)), f"{obj._meta.model_name}_form")
+    data.update(changes)
+    return client.post(change_url(obj), data)
+
+
+def test_setup_roles_is_idempotent():
+    first = {group.name: group.permissions.count() for group in setup_roles()}
+    call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    again = {group.name: group.permissions.count() for group in setup_roles()}
+    assert first == again
+    assert first["Editors"] > first["Translators"] > 0
+
+
+def test_translator_form_shows_english_read_only_and_arabic_editable(translator_client, brief):
+    response = translator_client.get(change_url(brief))
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert {"title_ar", "summary_ar", "body_ar", "slug_ar"} <= set(form.fields)
+    assert not {"title_en", "body_en", "status", "published_at", "slug_en"} & set(form.fields)
+    assertContains(response, 'dir="rtl"')
+    assertContains(response, 'lang="ar"')
+    assertContains(response, "Gas Deals")  # the English, shown read-only
+
+
+def test_translator_saves_arabic_fields(translator_client, brief):
+    response = submitted(translator_client, brief, title_ar="صفقات الغاز", body_ar="<p>نص.</p>")
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    assert (brief.title_ar, brief.body_ar) == ("صفقات الغاز", "<p>نص.</p>")
+    assert brief.slug_ar == "sfqat-alghaz"
+
+
+def test_forged_english_status_date_and_slug_changes_are_ignored_and_logged(
+    translator_client, brief, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="translations"):
+        response = submitted(
+            translator_client,
+            brief,
+            title_en="Hacked",
+            body_en="<p>Hacked</p>",
+            slug_en="hacked",
+            status="draft",
+            published_at_0="1999-01-01",
+            title_ar="عنوان",
+        )
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    assert brief.title_en == "Gas Deals"
+    assert brief.body_en == "<p>English body.</p>"
+    assert brief.slug_en == "gas-deals"
+    assert brief.status == Brief.Status.PUBLISHED
+    assert brief.published_at.year == 2020
+    assert brief.title_ar == "عنوان"
+    assert "title_en" in caplog.text and "status" in caplog.text
+
+
+def test_forged_author_and_topic_changes_are_ignored(translator_client, brief):
+    other, energy = make_expert("Mallory"), brief.topics.get()
+    forged = {
+        "authorships-0-expert": str(other.pk),
+        "authorships-TOTAL_FORMS": "2",
+        "authorships-1-expert": str(other.pk),
+        "authorships-1-position": "1",
+        "brieftopic_set-0-DELETE": "on",
+        "brieftopic_set-0-topic": str(energy.pk),
+    }
+    response = submitted(translator_client, brief, title_ar="عنوان", **forged)
+    assert response.status_code == 302
+    assert list(
+        Authorship.objects.filter(brief=brief).values_list("expert__name_en", flat=True)
+    ) == ["Anna"]
+    assert [topic.name_en for topic in brief.topics.all()] == ["Energy"]
+
+
+def test_translator_cannot_add_delete_or_publish(translator_client, brief):
+    assert translator_client.get("/admin/briefs/brief/add/").status_code == 403
+    response = translator_client.post(
+        "/admin/briefs/brief/add/", brief_form(make_publication_type(), authors=[])
+    )
+    assert response.status_code == 403
+    assert (
+        translator_client.post(
+            f"/admin/briefs/brief/{brief.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert Brief.objects.filter(pk=brief.pk).exists()
+    draft = make_brief("Draft", status=Brief.Status.DRAFT, authors=[make_expert()])
+    submitted(translator_client, draft, status="published")
+    draft.refresh_from_db()
+    assert draft.status == Brief.Status.DRAFT
+
+
+def test_translator_reaches_every_translated_model_but_not_users(translator_client):
+    for url in [
+        "/admin/briefs/brief/",
+        "/admin/experts/expert/",
+        "/admin/taxonomy/topic/",
+        "/admin/taxonomy/region/",
+        "/admin/briefs/publicationtype/",
+    ]:
+        assert translator_client.get(url).status_code == 200, url
+    assert translator_client.get("/admin/auth/user/").status_code == 403
+
+
+def test_editor_role_can_do_everything(editor_role_client, brief):
+    response = submitted(editor_role_client, brief, title_en="Gas Deals Revisited", status="draft")
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    assert (brief.title_en, brief.status) == ("Gas Deals Revisited", Brief.Status.DRAFT)
+    assert editor_role_client.get("/admin/briefs/brief/add/").status_code == 200

@@ -1,0 +1,167 @@
+"""The admin side of translation: what translators may touch, status, and the diff.
+
+extend_registered_admins() gives every admin class of a translated model the
+TranslationWorkflowAdmin mixin, so content apps need not know this app.
+"""
+
+import logging
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import xliff
+from .fields import TARGET_LANGUAGES, is_target_field, localized, translated_models
+from .roles import is_translator
+from .signals import minor_edit
+from .status import (
+    COMPLETE,
+    MISSING,
+    OUTDATED,
+    STATUS_LABELS,
+    field_statuses,
+    object_status,
+    source_diff,
+    with_status,
+)
+
+logger = logging.getLogger("translations")
+ARABIC = TARGET_LANGUAGES[0]
+
+
+class TranslationStatusFilter(admin.SimpleListFilter):
+    title = _("Arabic translation")
+    parameter_name = "arabic"
+
+    def lookups(self, request, model_admin):
+        return [(status, STATUS_LABELS[status]) for status in (MISSING, OUTDATED, COMPLETE)]
+
+    def queryset(self, request, queryset):
+        if self.value() in STATUS_LABELS:
+            return with_status(queryset, ARABIC, self.value())
+        return queryset
+
+
+class TranslationWorkflowAdmin:
+    """Mixin for the admin of a translated model."""
+
+    actions = ["export_xliff"]
+
+    class Media:
+        css = {"all": ["translations/admin.css"]}
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "translation_status"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStatusFilter]
+
+    @admin.display(description=_("Arabic"))
+    def translation_status(self, obj):
+        status = object_status(obj, ARABIC)
+        return format_html('<span class="translation-{}">{}</span>', status, STATUS_LABELS[status])
+
+    @admin.action(description=_("Export pending Arabic translations (XLIFF)"))
+    def export_xliff(self, request, queryset):
+        return xliff.download(queryset, ARABIC)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (
+            field is not None
+            and is_target_field(db_field.name)
+            and not db_field.name.startswith("slug")
+        ):
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.update({"dir": "rtl", "lang": db_field.name.rsplit("_", 1)[1]})
+        return field
+
+    # What translators may do: change translations, nothing else.
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not is_translator(request.user):
+            return readonly
+        fields = flatten_fieldsets(self.get_fieldsets(request, obj))
+        return readonly + [
+            name for name in fields if not is_target_field(name) and name not in readonly
+        ]
+
+    def has_add_permission(self, request, *args):
+        return not is_translator(request.user) and super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_translator(request.user) and super().has_delete_permission(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and not is_translator(request.user):
+            fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and not is_translator(request.user):
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(base.__name__, (MinorEditForm, base), {})
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or not is_translator(request.user):
+            return form
+        for field, (status, record) in field_statuses(obj, ARABIC).items():
+            name = localized(field, ARABIC)
+            if status == OUTDATED and name in form.base_fields:
+                form.base_fields[name].help_text = format_html(
+                    '<span class="translation-outdated">{}</span> '
+                    '<span class="translation-diff" lang="en" dir="ltr">{}</span>',
+                    _("The English changed since this was translated:"),
+                    source_diff(record.source_text, getattr(obj, localized(field, "en"))),
+                )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if is_translator(request.user):
+            self._log_refused_changes(request, obj)
+        if form.cleaned_data.get("minor_edit"):
+            with minor_edit():
+                super().save_model(request, obj, form, change)
+        else:
+            super().save_model(request, obj, form, change)
+
+    def _log_refused_changes(self, request, obj):
+        refused = [
+            name
+            for name in request.POST
+            if hasattr(obj, name)
+            and not is_target_field(name)
+            and name in self.get_readonly_fields(request, obj)
+        ]
+        if refused:
+            logger.warning(
+                "Translator %s posted fields they may not change on %s %s: %s (ignored)",
+                request.user,
+                obj._meta.label,
+                obj.pk,
+                ", ".join(sorted(refused)),
+            )
+
+
+class MinorEditForm(forms.ModelForm):
+    minor_edit = forms.BooleanField(
+        label=_("Minor edit — translations stay current"),
+        required=False,
+        help_text=_("For typo fixes: the Arabic translations are not marked outdated."),
+    )
+
+
+def extend_registered_admins(site=admin.site):
+    site.index_template = "translations/admin_index.html"
+    for model in translated_models():
+        model_admin = site._registry.get(model)
+        if model_admin is None or isinstance(model_admin, TranslationWorkflowAdmin):
+            continue
+        admin_class = type(model_admin)
+        site.unregister(model)
+        site.register(
+            model, type(admin_class.__name__, (TranslationWorkflowAdmin, admin_class), {})
+        )

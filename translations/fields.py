@@ -1,0 +1,30 @@
+"""Which fields of a model are translations, and of what."""
+
+from django.conf import settings
+from django.db import models
+from modeltranslation.translator import NotRegistered, translator
+
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def translated_models():
+    return translator.get_registered_models(abstract=False)
+
+
+def text_fields(model):
+    """The translated fields that hold text to translate (slugs are made, not translated)."""
+    try:
+        names = translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return []
+    return [name for name in names if not isinstance(model._meta.get_field(name), models.SlugField)]
+
+
+def localized(name, language):
+    return f"{name}_{language}"
+
+
+def is_target_field(name):
+    """True for a form field that holds a translation, such as "title_ar" or "slug_ar"."""
+    return any(name.endswith(f"_{language}") for language in TARGET_LANGUAGES)

@@ -1,0 +1,32 @@
+"""The editorial roles and what each may do (the permission matrix in docs/roles.md)."""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from .fields import translated_models
+
+EDITORS, TRANSLATORS = "Editors", "Translators"
+
+
+def is_translator(user):
+    """A translator edits translations only; editors and superusers edit everything."""
+    if user.is_superuser:
+        return False
+    names = {group.name for group in user.groups.all()}
+    return TRANSLATORS in names and EDITORS not in names
+
+
+def setup_roles():
+    """Create or update both groups; running it again changes nothing."""
+    content_apps = {model._meta.app_label for model in translated_models()}
+    editable = ContentType.objects.filter(app_label__in=content_apps)
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.set(Permission.objects.filter(content_type__in=editable))
+
+    translated = [ContentType.objects.get_for_model(model) for model in translated_models()]
+    translators, _created = Group.objects.get_or_create(name=TRANSLATORS)
+    translators.permissions.set(
+        Permission.objects.filter(content_type__in=translated, codename__startswith="change_")
+        | Permission.objects.filter(content_type__in=editable, codename__startswith="view_")
+    )
+    return editors, translators

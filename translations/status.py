@@ -1,0 +1,173 @@
+"""Translation status: per field, per object, and as the translators' queue.
+
+A field's translation is **missing** when the source has text and the translation has
+none, **outdated** when the source changed after the translation was last saved, and
+**complete** otherwise. Changes that only touch whitespace or markup do not count: the
+fingerprint is taken of the words alone.
+"""
+
+import difflib
+import hashlib
+import html
+import re
+
+import nh3
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
+from .models import TranslationRecord
+
+MISSING, OUTDATED, COMPLETE = "missing", "outdated", "complete"
+STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), COMPLETE: _("complete")}
+
+
+def plain_words(text):
+    """The words of a text, without markup and with whitespace folded."""
+    without_tags = nh3.clean(text or "", tags=set())
+    return re.sub(r"\s+", " ", html.unescape(without_tags)).strip()
+
+
+def fingerprint(text):
+    return hashlib.sha256(plain_words(text).encode()).hexdigest()
+
+
+def record_translations(instance, *, keep_current=False):
+    """Bring `instance`'s translation records up to date after a save.
+
+    A translation saved with new text is marked as made from the current source. An
+    unchanged translation stays as it was, so a changed source makes it outdated; with
+    `keep_current` (an editor's minor edit) current translations follow the new source.
+    """
+    content_type = ContentType.objects.get_for_model(instance)
+    records = {
+        (record.field, record.language): record
+        for record in TranslationRecord.objects.filter(
+            content_type=content_type, object_id=instance.pk
+        )
+    }
+    for language in TARGET_LANGUAGES:
+        for field in text_fields(type(instance)):
+            source = getattr(instance, localized(field, SOURCE_LANGUAGE)) or ""
+            target = getattr(instance, localized(field, language)) or ""
+            record = records.get((field, language))
+            if not plain_words(target):
+                if record:
+                    record.delete()
+                continue
+            source_print, target_print = fingerprint(source), fingerprint(target)
+            retranslated = record is None or record.translation_fingerprint != target_print
+            if retranslated or (keep_current and record.is_current):
+                TranslationRecord.objects.update_or_create(
+                    content_type=content_type,
+                    object_id=instance.pk,
+                    field=field,
+                    language=language,
+                    defaults={
+                        "source_text": plain_words(source),
+                        "source_fingerprint": source_print,
+                        "translation_fingerprint": target_print,
+                        "is_current": True,
+                    },
+                )
+            elif record.is_current != (record.source_fingerprint == source_print):
+                record.is_current = not record.is_current
+                record.save(update_fields=["is_current", "updated_at"])
+
+
+def field_statuses(instance, language):
+    """{field: (status, record or None)} for each text field of `instance`."""
+    records = {
+        record.field: record
+        for record in TranslationRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(instance),
+            object_id=instance.pk,
+            language=language,
+        )
+    }
+    statuses = {}
+    for field in text_fields(type(instance)):
+        source = plain_words(getattr(instance, localized(field, SOURCE_LANGUAGE)))
+        target = plain_words(getattr(instance, localized(field, language)))
+        record = records.get(field)
+        if not source and not target:
+            continue
+        if not target:
+            statuses[field] = (MISSING, None)
+        elif record is not None and not record.is_current:
+            statuses[field] = (OUTDATED, record)
+        else:
+            statuses[field] = (COMPLETE, record)
+    return statuses
+
+
+def object_status(instance, language):
+    statuses = {status for status, _record in field_statuses(instance, language).values()}
+    for status in (MISSING, OUTDATED):
+        if status in statuses:
+            return status
+    return COMPLETE
+
+
+def with_status(queryset, language, status):
+    """The objects of `queryset` whose translation into `language` has `status`."""
+    model = queryset.model
+    missing = Q()
+    for field in text_fields(model):
+        source, target = localized(field, SOURCE_LANGUAGE), localized(field, language)
+        missing |= Q(**{f"{source}__gt": ""}) & (
+            Q(**{f"{target}__isnull": True}) | Q(**{target: ""})
+        )
+    outdated = Exists(
+        TranslationRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=OuterRef("pk"),
+            language=language,
+            is_current=False,
+        )
+    )
+    if status == MISSING:
+        return queryset.filter(missing)
+    if status == OUTDATED:
+        return queryset.exclude(missing).filter(outdated)
+    return queryset.exclude(missing).exclude(outdated)
+
+
+def queue(language, limit=50):
+    """The work waiting for translators: [(model, [(object, status)], counts)], briefs first.
+
+    Newest objects come first where the model has a publication date.
+    """
+    sections = []
+    for model in sorted(translated_models(), key=lambda m: m._meta.label != "briefs.Brief"):
+        base = model._default_manager.all()
+        order = "-published_at" if hasattr(model, "published_at") else "-pk"
+        counts = {
+            status: with_status(base, language, status).count() for status in (MISSING, OUTDATED)
+        }
+        if not any(counts.values()):
+            continue
+        rows = []
+        for status in (OUTDATED, MISSING):
+            rows += [
+                (obj, status) for obj in with_status(base, language, status).order_by(order)[:limit]
+            ]
+        sections.append((model, rows, counts))
+    return sections
+
+
+def source_diff(old_text, new_text):
+    """A readable word-level diff: removed words struck through, added words marked."""
+    old_words, new_words = old_text.split(), plain_words(new_text).split()
+    pieces = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            pieces.append(("del", " ".join(old_words[a_start:a_end])))
+        if tag in ("insert", "replace"):
+            pieces.append(("ins", " ".join(new_words[b_start:b_end])))
+        if tag == "equal":
+            pieces.append(("span", " ".join(old_words[a_start:a_end])))
+    return format_html_join(" ", "<{0}>{1}</{0}>", pieces)

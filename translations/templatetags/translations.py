@@ -1,0 +1,27 @@
+from django import template
+
+from translations.fields import TARGET_LANGUAGES
+from translations.status import STATUS_LABELS, queue
+
+register = template.Library()
+
+
+@register.simple_tag
+def translation_queue():
+    """The objects waiting for an Arabic translation, grouped by model, briefs first."""
+    return queue(TARGET_LANGUAGES[0])
+
+
+@register.filter
+def verbose_name_plural(model):
+    return model._meta.verbose_name_plural
+
+
+@register.filter
+def admin_change_url(obj):
+    return f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change"
+
+
+@register.filter
+def status_label(status):
+    return STATUS_LABELS[status]

@@ -1,0 +1,130 @@
+"""Pending translations out and back in as XLIFF 1.2, for translation agencies' tools.
+
+Each trans-unit is one field of one object ("briefs.brief.12.title"), with the source
+text's fingerprint in a note. An import is checked whole before anything is written: a
+unit whose source changed since the export, or that names nothing, refuses the file.
+"""
+
+from xml.etree import ElementTree
+
+from django.apps import apps
+from django.db import transaction
+from django.http import HttpResponse
+
+from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
+from .status import MISSING, OUTDATED, field_statuses, fingerprint, with_status
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+ElementTree.register_namespace("", NS)
+
+
+class ImportRefused(Exception):
+    """The file was not imported; `problems` says why, one line per unit."""
+
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def pending(language, querysets=None):
+    """(object, field) pairs whose translation into `language` is missing or outdated."""
+    querysets = querysets or [model._default_manager.all() for model in translated_models()]
+    for queryset in querysets:
+        for status in (MISSING, OUTDATED):
+            for obj in with_status(queryset, language, status):
+                for field, (field_status, _record) in field_statuses(obj, language).items():
+                    if field_status == status:
+                        yield obj, field
+
+
+def export(language, querysets=None):
+    """An XLIFF 1.2 document (bytes) of the pending translations."""
+    root = ElementTree.Element(f"{{{NS}}}xliff", version="1.2")
+    files = {}
+    for obj, field in pending(language, querysets):
+        label = obj._meta.label_lower
+        if label not in files:
+            file = ElementTree.SubElement(
+                root,
+                f"{{{NS}}}file",
+                original=label,
+                datatype="html",
+                **{"source-language": SOURCE_LANGUAGE, "target-language": language},
+            )
+            files[label] = ElementTree.SubElement(file, f"{{{NS}}}body")
+        source = getattr(obj, localized(field, SOURCE_LANGUAGE)) or ""
+        target = getattr(obj, localized(field, language)) or ""
+        unit = ElementTree.SubElement(
+            files[label], f"{{{NS}}}trans-unit", id=f"{label}.{obj.pk}.{field}"
+        )
+        ElementTree.SubElement(unit, f"{{{NS}}}source").text = source
+        state = "needs-review-translation" if target else "needs-translation"
+        ElementTree.SubElement(unit, f"{{{NS}}}target", state=state).text = target
+        ElementTree.SubElement(
+            unit, f"{{{NS}}}note", **{"from": "source-fingerprint"}
+        ).text = fingerprint(source)
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def download(queryset, language):
+    response = HttpResponse(export(language, [queryset]), content_type="application/x-xliff+xml")
+    name = f"{queryset.model._meta.model_name}-{language}.xlf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def import_file(data):
+    """Write the translations in an XLIFF document; all of them, or none (ImportRefused)."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise ImportRefused([f"Not a readable XML file: {error}"]) from error
+    if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
+        raise ImportRefused(["Not an XLIFF 1.2 file."])
+    changes, problems = {}, []
+    for file in root.iter(f"{{{NS}}}file"):
+        language = file.get("target-language")
+        for unit in file.iter(f"{{{NS}}}trans-unit"):
+            unit_id = unit.get("id", "")
+            obj, field, problem = _resolve(unit_id, language)
+            if problem:
+                problems.append(f"{unit_id}: {problem}")
+                continue
+            note = unit.find(f"{{{NS}}}note")
+            source_now = getattr(obj, localized(field, SOURCE_LANGUAGE)) or ""
+            if note is None or note.text != fingerprint(source_now):
+                problems.append(f"{unit_id}: the English changed since this file was exported")
+                continue
+            target = unit.find(f"{{{NS}}}target")
+            text = "".join(target.itertext()).strip() if target is not None else ""
+            if not text:
+                problems.append(f"{unit_id}: no translation")
+                continue
+            changes.setdefault(obj, {})[localized(field, language)] = text
+    if problems:
+        raise ImportRefused(problems)
+    with transaction.atomic():
+        for obj, values in changes.items():
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.save()
+    return sum(len(values) for values in changes.values())
+
+
+def _resolve(unit_id, language):
+    try:
+        app_label, model_name, pk, field = unit_id.split(".")
+        model = apps.get_model(app_label, model_name)
+    except (ValueError, LookupError):
+        return None, None, "names no translatable model"
+    if model not in translated_models():
+        return None, None, "names no translatable model"
+    if field not in text_fields(model):
+        return None, None, "names no translatable field"
+    if language not in TARGET_LANGUAGES:
+        return None, None, f"unknown target language {language!r}"
+    obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+    if obj is None:
+        return None, None, "the object no longer exists"
+    return obj, field, None
