@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import Http404
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
@@ -9,26 +10,24 @@ from taxonomy.models import Region, Topic
 
 from . import seo
 from .forms import BriefFilterForm
+from .listing import LinkedBriefs
 from .models import Brief
 from .rail import rail_for
 
 
-class PublicBriefsMixin:
+class BriefPagesMixin:
     def get_paginate_by(self, queryset):
         return settings.BRIEFS_PER_PAGE
 
-    def public_briefs(self):
-        return Brief.objects.published().in_language()
 
-
-class BriefListView(LanguageVersionsMixin, PublicBriefsMixin, ListView):
+class BriefListView(LanguageVersionsMixin, BriefPagesMixin, ListView):
     """/policy-analysis/: every published brief, newest first, with the listing's filters."""
 
     template_name = "briefs/brief_list.html"
     context_object_name = "briefs"
 
     def get_queryset(self):
-        self.filters = BriefFilterForm(self.request.GET, self.public_briefs())
+        self.filters = BriefFilterForm(self.request.GET, Brief.objects.published().in_language())
         return self.filters.filtered().for_listing()
 
     def get_context_data(self, **kwargs):
@@ -61,7 +60,7 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
         return response
 
 
-class TermDetailView(LanguageVersionsMixin, PublicBriefsMixin, SingleObjectMixin, ListView):
+class TermDetailView(LanguageVersionsMixin, BriefPagesMixin, SingleObjectMixin, ListView):
     """A topic's or region's page: its name, description and published briefs."""
 
     template_name = "briefs/term_detail.html"
@@ -71,11 +70,10 @@ class TermDetailView(LanguageVersionsMixin, PublicBriefsMixin, SingleObjectMixin
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        language = translation.get_language()
         if isinstance(self.object, Region):
-            briefs = self.public_briefs().in_region(self.object)
-        else:
-            briefs = self.public_briefs().about_topic(self.object)
-        return briefs.for_listing()
+            return LinkedBriefs.in_region(self.object, language)
+        return LinkedBriefs.about_topic(self.object, language)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

@@ -12,8 +12,9 @@ PAGES = {
     "/": 3,  # latest briefs, their authors, publication types
     "/policy-analysis/": 8,  # filter choices (5), count, briefs, authors
     # The shared slug space is tried in order: brief, topic, region.
-    "/policy-analysis/energy": 5,  # no brief, topic, count, briefs, authors
-    "/policy-analysis/levant": 7,  # no brief, no topic, region, its subtree, count, briefs, authors
+    # Topic and region pages page through the links' index: count, ids, briefs, authors.
+    "/policy-analysis/energy": 6,  # no brief, topic, count, ids, briefs, authors
+    "/policy-analysis/levant": 8,  # no brief, no topic, region, its subtree, count, ids, …
     "/experts/": 1,
     "/experts/anna-borshchevskaya": 6,  # expert, expertise (2), count, briefs, authors
     "/policy-analysis/feed/": 4,  # briefs, authors, topics, regions

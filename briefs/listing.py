@@ -1,0 +1,57 @@
+"""Pages of the public briefs filed under topics or regions, read off the links' index."""
+
+from django.db.models import Max
+from django.utils import timezone
+
+from .models import Brief, BriefRegion, BriefTopic
+
+
+class LinkedBriefs:
+    """The public briefs linked to any of `targets`, newest first, for a Paginator.
+
+    Counting and paging run on the links' copies of their brief's date and visibility
+    (BriefLink) and their partial indexes, so a page of a topic with thousands of briefs
+    reads only that page's rows instead of joining every brief of the topic.
+    """
+
+    def __init__(self, link_model, target, target_ids, language):
+        self.link_model, self.target, self.target_ids = link_model, target, list(target_ids)
+        self.language = language
+        self.now = timezone.now()
+
+    @classmethod
+    def about_topic(cls, topic, language):
+        return cls(BriefTopic, "topic", [topic.pk], language)
+
+    @classmethod
+    def in_region(cls, region, language):
+        """A region's briefs include those of the regions and countries inside it."""
+        return cls(BriefRegion, "region", region.subtree_ids(), language)
+
+    def _links(self):
+        links = self.link_model.objects.filter(
+            **{f"{self.target}__in": self.target_ids},
+            brief_is_published=True,
+            brief_published_at__lte=self.now,
+        )
+        return links.filter(brief_in_arabic=True) if self.language == "ar" else links
+
+    def count(self):
+        if len(self.target_ids) == 1:
+            return self._links().count()
+        # A brief filed under a region and a country inside it counts once.
+        return self._links().values("brief_id").distinct().count()
+
+    def __getitem__(self, window):
+        if len(self.target_ids) == 1:
+            rows = self._links().order_by("-brief_published_at", "-brief_id")
+        else:
+            rows = (
+                self._links()
+                .values("brief_id")
+                .annotate(brief_published_at=Max("brief_published_at"))
+                .order_by("-brief_published_at", "-brief_id")
+            )
+        ids = list(rows.values_list("brief_id", flat=True)[window])
+        briefs = Brief.objects.filter(pk__in=ids).for_listing().in_bulk()
+        return [briefs[pk] for pk in ids if pk in briefs]

@@ -1,0 +1,51 @@
+"""A translator's day in the admin, on the demo data, in a real browser."""
+
+import re
+
+LIBYA = "Libya's Renewed Legitimacy Crisis"
+
+
+def log_in(browser, base, username):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "briefing-room")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+    return page
+
+
+def test_editor_changes_english_and_the_translator_catches_up(browser, demo_site, screenshot):
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/?q=Libya")
+    editor.get_by_role("link", name=LIBYA).click()
+    editor.fill("#id_title_en", f"{LIBYA} Deepens")
+    editor.click("input[name=_save]")
+    editor.wait_for_selector(".messagelist .success")
+    editor.close()
+
+    translator = log_in(browser, demo_site, "translator")
+    queue = translator.locator(".translation-queue")
+    assert "Briefs — 0 to translate, 1 outdated" in queue.inner_text()
+    screenshot(translator, "translator-home")
+    queue.get_by_role("link", name=f"{LIBYA} Deepens").click()
+
+    diff = translator.locator(".translation-diff").first
+    assert diff.locator("ins").inner_text() == "Deepens"
+    assert translator.locator("#id_title_en").count() == 0  # English is read-only
+    arabic_title = translator.locator("#id_title_ar")
+    assert arabic_title.get_attribute("dir") == "rtl"
+    assert arabic_title.get_attribute("lang") == "ar"
+    assert translator.locator("#id_status").count() == 0
+    screenshot(translator, "translator-form")
+
+    arabic_title.fill("أزمة الشرعية المتجددة في ليبيا تتعمّق")
+    translator.click("input[name=_save]")
+    translator.wait_for_selector(".messagelist .success")
+    row = translator.locator("#result_list tr", has_text=f"{LIBYA} Deepens")
+    assert re.search(r"complete", row.inner_text())
+    assert "Nothing is waiting for translation." in (
+        translator.goto(f"{demo_site}/admin/")
+        and translator.locator(".translation-queue").inner_text()
+    )
+    translator.close()
