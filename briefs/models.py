@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
+from editorial.models import NamedModel
 from editorial.richtext import RichTextField
 from editorial.slugs import arabic_slug, english_slug, free_slug
 from experts.models import Expert
@@ -20,17 +21,10 @@ from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-class PublicationType(LanguageVersionsModel):
+class PublicationType(NamedModel):
     """The kind of a brief: "Brief Analysis", "Articles & Testimony", "PolicyWatch", …"""
 
     name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text=_("The same in both languages. Left empty, it is made from the English name."),
-    )
 
     objects = LanguageVersionsQuerySet.as_manager()
 
@@ -38,14 +32,6 @@ class PublicationType(LanguageVersionsModel):
         ordering = ["name"]
         verbose_name = _("publication type")
         verbose_name_plural = _("publication types")
-
-    def __str__(self):
-        return self.name or self.name_en
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = free_slug(self, english_slug(self.name_en))
-        super().save(*args, **kwargs)
 
 
 class BriefQuerySet(LanguageVersionsQuerySet):

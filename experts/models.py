@@ -5,9 +5,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
+from editorial.languages import LanguageVersionsQuerySet
+from editorial.models import NamedModel
 from editorial.richtext import RichTextField
-from editorial.slugs import english_slug, free_slug
 from taxonomy.models import Region, Topic
 
 
@@ -26,17 +26,10 @@ class ExpertQuerySet(LanguageVersionsQuerySet):
         return self.filter(is_active=True)
 
 
-class Expert(LanguageVersionsModel):
+class Expert(NamedModel):
     """A fellow of the institute, credited as an author of briefs."""
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_("The same in both languages. Left empty, it is made from the English name."),
-    )
     sort_name = models.CharField(
         _("sort name"),
         max_length=120,
@@ -76,12 +69,7 @@ class Expert(LanguageVersionsModel):
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
 
-    def __str__(self):
-        return self.name or self.name_en
-
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = free_slug(self, english_slug(self.name_en))
         for language, _name in settings.LANGUAGES:
             name = getattr(self, f"name_{language}")
             if name and not getattr(self, f"sort_name_{language}"):

@@ -1,30 +1,21 @@
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
+from editorial.languages import LanguageVersionsQuerySet
+from editorial.models import NamedModel
 from editorial.richtext import RichTextField
-from editorial.slugs import english_slug, free_slug
 
 from .slug_namespace import share_slugs, slug_clash, slug_is_taken
 
 
-class Term(LanguageVersionsModel):
+class Term(NamedModel):
     """A heading that briefs are filed under, with its own page at /policy-analysis/<slug>.
 
     Its URL comes from ABSOLUTE_URL_OVERRIDES: the page belongs to the briefs app.
     """
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_("The same in both languages. Left empty, it is made from the English name."),
-    )
     description = RichTextField(_("description"), blank=True)
 
     objects = LanguageVersionsQuerySet.as_manager()
@@ -33,15 +24,8 @@ class Term(LanguageVersionsModel):
         abstract = True
         ordering = ["name"]
 
-    def __str__(self):
-        return self.name or self.name_en
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = free_slug(
-                self, english_slug(self.name_en), also_taken=partial(slug_is_taken, ignore=self)
-            )
-        super().save(*args, **kwargs)
+    def slug_taken_elsewhere(self, slug):
+        return slug_is_taken(slug, ignore=self)
 
     def clean(self):
         super().clean()

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .languages import LanguageVersionsModel
+from .slugs import english_slug, free_slug
+
+
+class NamedModel(LanguageVersionsModel):
+    """Something known by a translated name, whose slug — the same in every language — is
+    made from the English name when left empty."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("The same in both languages. Left empty, it is made from the English name."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name or self.name_en
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = english_slug(self.name_en)
+            self.slug = free_slug(self, base, also_taken=self.slug_taken_elsewhere)
+        super().save(*args, **kwargs)
+
+    def slug_taken_elsewhere(self, slug):
+        """Whether another kind of object already answers to `slug` (none, by default)."""
+        return False
