@@ -8,6 +8,7 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
@@ -228,8 +229,9 @@ class Brief(LanguageVersionsModel):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
-    @property
+    @cached_property
     def ordered_authors(self):
+        """The byline's experts, in order (a fast loader may provide the list itself)."""
         return [authorship.expert for authorship in self.authorships.all()]
 
     def curated_recommendations(self, language=None):
