@@ -35,6 +35,10 @@ class PublicationType(NamedModel):
         verbose_name_plural = _("publication types")
 
 
+def _bylines():
+    return Authorship.objects.select_related("expert").order_by("position")
+
+
 class BriefQuerySet(LanguageVersionsQuerySet):
     def published(self):
         """Briefs the public may see: published, and dated now or earlier."""
@@ -50,15 +54,10 @@ class BriefQuerySet(LanguageVersionsQuerySet):
     def about_topic(self, topic):
         return self.filter(Exists(BriefTopic.objects.filter(brief=OuterRef("pk"), topic=topic)))
 
-    def in_regions(self, regions):
-        """Briefs filed under any of `regions` (ids or objects)."""
-        return self.filter(
-            Exists(BriefRegion.objects.filter(brief=OuterRef("pk"), region__in=regions))
-        )
-
     def in_region(self, region):
         """Briefs filed under `region` or any region or country inside it."""
-        return self.in_regions(region.subtree_ids())
+        links = BriefRegion.objects.filter(brief=OuterRef("pk"), region__in=region.subtree_ids())
+        return self.filter(Exists(links))
 
     def by_expert(self, expert):
         return self.filter(Exists(Authorship.objects.filter(brief=OuterRef("pk"), expert=expert)))
@@ -69,12 +68,7 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         return (
             self.defer("body", "author_note", *bodies)
             .select_related("publication_type")
-            .prefetch_related(
-                Prefetch(
-                    "authorships",
-                    queryset=Authorship.objects.select_related("expert").order_by("position"),
-                )
-            )
+            .prefetch_related(Prefetch("authorships", queryset=_bylines()))
         )
 
     def for_detail(self):
@@ -91,10 +85,7 @@ class BriefQuerySet(LanguageVersionsQuerySet):
                         "recommended__publication_type"
                     ),
                 ),
-                Prefetch(
-                    "recommendations__recommended__authorships",
-                    queryset=Authorship.objects.select_related("expert").order_by("position"),
-                ),
+                Prefetch("recommendations__recommended__authorships", queryset=_bylines()),
             )
         )
 
