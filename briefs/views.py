@@ -31,7 +31,8 @@ class BriefListView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         return self.filters.filtered().for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filters=self.filters, **kwargs)
+        chosen_type = self.filters.cleaned_data.get("type") if self.filters.is_valid() else None
+        return super().get_context_data(filters=self.filters, chosen_type=chosen_type, **kwargs)
 
 
 class BriefDetailView(LanguageVersionsMixin, DetailView):

@@ -5,9 +5,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from translations import views as translations_views
+
 admin.site.site_header = admin.site.site_title = _("Briefing Room")
 
 urlpatterns = [
+    path(
+        "admin/translations/import/",
+        admin.site.admin_view(translations_views.import_xliff),
+        name="translations_import",
+    ),
     path("admin/", admin.site.urls),
     path("", include("website.seo_urls")),
 ]

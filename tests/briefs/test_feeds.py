@@ -76,3 +76,8 @@ def test_unknown_feed_scopes_are_404(client):
     assert client.get("/experts/nobody/feed/").status_code == 404
     assert client.get("/ar/experts/untranslated/feed/").status_code == 404
     assert client.get("/ar/policy-analysis/types/brief-analysis/feed/").status_code == 404
+
+
+def test_listing_filtered_by_type_links_the_types_feed(client, demo):
+    response = client.get("/policy-analysis/", {"type": "brief-analysis"})
+    assert 'href="/policy-analysis/types/brief-analysis/feed/"' in response.content.decode()

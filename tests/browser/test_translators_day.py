@@ -49,3 +49,16 @@ def test_editor_changes_english_and_the_translator_catches_up(browser, demo_site
         and translator.locator(".translation-queue").inner_text()
     )
     translator.close()
+
+
+def test_admin_prefills_slugs_by_the_sites_rules(browser, demo_site):
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/add/")
+    editor.locator("#id_title_en").press_sequentially(
+        "How to Make Russia Pay in Ukraine: Study Syria"
+    )
+    assert editor.locator("#id_slug_en").input_value() == "how-make-russia-pay-ukraine-study-syria"
+    editor.get_by_role("tab", name="AR").first.click()  # the Arabic tab of the title
+    editor.locator("#id_title_ar").press_sequentially("لقاء نتنياهو وبوتين في باريس")
+    assert editor.locator("#id_slug_ar").input_value() == "lqa-ntnyahw-wbwtyn-fy-barys"
+    editor.close()

@@ -3,6 +3,7 @@
 from xml.etree import ElementTree
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from briefs.models import Brief
@@ -113,3 +114,30 @@ def test_admin_action_downloads_the_changelists_pending_translations(editor_clie
     assert response["Content-Type"] == "application/x-xliff+xml"
     assert "attachment" in response["Content-Disposition"]
     assert f'id="briefs.brief.{brief.pk}.title"' in response.content.decode()
+
+
+def test_admin_upload_imports_or_reports(translator_client):
+    brief = make_brief("Gas Deals")
+    done = translate_all(xliff.export("ar"))
+    page = translator_client.get("/admin/translations/import/")
+    assert page.status_code == 200
+    stale = make_brief("Stale")
+    stale_document = translate_all(xliff.export("ar"))
+    stale.title_en = "Stale, rewritten"
+    stale.save()
+    refused = translator_client.post(
+        "/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", stale_document)}
+    )
+    assert "the English changed since this file was exported" in refused.content.decode()
+    assert not Brief.objects.filter(title_ar__gt="").exists()
+    accepted = translator_client.post(
+        "/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", done)}
+    )
+    assert accepted.status_code == 302
+    brief.refresh_from_db()
+    assert brief.title_ar == f"ترجمة briefs.brief.{brief.pk}.title"
+
+
+def test_upload_needs_a_translating_role(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", is_staff=True))
+    assert client.get("/admin/translations/import/").status_code == 403
