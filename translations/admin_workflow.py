@@ -13,7 +13,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import xliff
-from .fields import TARGET_LANGUAGES, is_target_field, localized, translated_models
+from .fields import (
+    SOURCE_LANGUAGE,
+    TARGET_LANGUAGES,
+    is_target_field,
+    localized,
+    translated_models,
+)
 from .roles import is_translator
 from .signals import minor_edit
 from .status import (
@@ -82,7 +88,7 @@ class TranslationWorkflowAdmin:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not is_translator(request.user):
+        if not _translating(request):
             return readonly
         fields = flatten_fieldsets(self.get_fieldsets(request, obj))
         return readonly + [
@@ -90,23 +96,23 @@ class TranslationWorkflowAdmin:
         ]
 
     def has_add_permission(self, request, *args):
-        return not is_translator(request.user) and super().has_add_permission(request, *args)
+        return not _translating(request) and super().has_add_permission(request, *args)
 
     def has_delete_permission(self, request, obj=None):
-        return not is_translator(request.user) and super().has_delete_permission(request, obj)
+        return not _translating(request) and super().has_delete_permission(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
-        if obj is not None and not is_translator(request.user):
+        if obj is not None and not _translating(request):
             fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
         return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is not None and not is_translator(request.user):
+        if obj is not None and not _translating(request):
             base = kwargs.get("form", self.form)
             kwargs["form"] = type(base.__name__, (MinorEditForm, base), {})
         form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is None or not is_translator(request.user):
+        if obj is None or not _translating(request):
             return form
         for field, (status, record) in field_statuses(obj, ARABIC).items():
             name = localized(field, ARABIC)
@@ -115,12 +121,14 @@ class TranslationWorkflowAdmin:
                     '<span class="translation-outdated">{}</span> '
                     '<span class="translation-diff" lang="en" dir="ltr">{}</span>',
                     _("The English changed since this was translated:"),
-                    source_diff(record.source_text, getattr(obj, localized(field, "en"))),
+                    source_diff(
+                        record.source_text, getattr(obj, localized(field, SOURCE_LANGUAGE))
+                    ),
                 )
         return form
 
     def save_model(self, request, obj, form, change):
-        if is_translator(request.user):
+        if _translating(request):
             self._log_refused_changes(request, obj)
         if form.cleaned_data.get("minor_edit"):
             with minor_edit():
@@ -144,6 +152,13 @@ class TranslationWorkflowAdmin:
                 obj.pk,
                 ", ".join(sorted(refused)),
             )
+
+
+def _translating(request):
+    """Whether the request comes from a translator, looked up once per request."""
+    if not hasattr(request, "_is_translator"):
+        request._is_translator = is_translator(request.user)
+    return request._is_translator
 
 
 class MinorEditForm(forms.ModelForm):
