@@ -127,7 +127,9 @@ def _candidate_rows(brief, names, arabic, now, limit_recent):
     Written as SQL rather than built with the ORM: compiling a dozen querysets cost more
     than running the query.
     """
-    language_filter = " AND {flag} = %s" if arabic else ""
+    # The flags are written into the SQL, not passed as parameters: a prepared statement's
+    # generic plan could not otherwise prove that the partial indexes apply.
+    language_filter = " AND {flag}" if arabic else ""
     parts, params = [], []
     for kind, term_id in names:
         link_model, target = LINK_MODELS[kind]
@@ -136,20 +138,19 @@ def _candidate_rows(brief, names, arabic, now, limit_recent):
         parts.append(
             f"SELECT {alias}.brief_id, {alias}.brief_published_at, %s, %s FROM ("
             f"SELECT brief_id, brief_published_at FROM {table} WHERE {column} = %s"
-            " AND brief_is_published = %s AND brief_published_at <= %s AND brief_id <> %s"
+            " AND brief_is_published AND brief_published_at <= %s AND brief_id <> %s"
             + language_filter.format(flag="brief_in_arabic")
             + f" ORDER BY brief_published_at DESC LIMIT {CANDIDATES_PER_LINK}) AS {alias}"
         )
-        params += [kind, term_id, term_id, True, now, brief.pk] + ([True] if arabic else [])
+        params += [kind, term_id, term_id, now, brief.pk]
     parts.append(
         "SELECT recent.id, recent.published_at, %s, %s FROM ("
         f"SELECT id, published_at FROM {Brief._meta.db_table}"
-        " WHERE status = %s AND published_at <= %s AND id <> %s"
+        f" WHERE status = '{Brief.Status.PUBLISHED.value}' AND published_at <= %s AND id <> %s"
         + language_filter.format(flag="in_arabic")
         + f" ORDER BY published_at DESC, id DESC LIMIT {int(limit_recent)}) AS recent"
     )
-    params += ["recent", 0, Brief.Status.PUBLISHED.value, now, brief.pk]
-    params += [True] if arabic else []
+    params += ["recent", 0, now, brief.pk]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return cursor.fetchall()
