@@ -148,4 +148,7 @@ class BriefAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
         return format_html_join("", "{}", ((section,) for section in sections))
 
     def view_on_site(self, brief):
-        return brief.get_absolute_url() if brief.is_public else None
+        if not brief.is_public:
+            return None
+        # The page in the admin's language where the brief has one, else the English page.
+        return brief.url_in(translation.get_language()) or brief.url_in(settings.LANGUAGE_CODE)

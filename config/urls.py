@@ -10,17 +10,18 @@ from translations import views as translations_views
 admin.site.site_header = admin.site.site_title = _("Briefing Room")
 
 urlpatterns = [
+    path("", include("website.seo_urls")),
+]
+
+# English pages are unprefixed; Arabic pages live under /ar/, the admin too (/ar/admin/),
+# so that translators may work in an Arabic, right-to-left admin.
+urlpatterns += i18n_patterns(
     path(
         "admin/translations/import/",
         admin.site.admin_view(translations_views.import_xliff),
         name="translations_import",
     ),
     path("admin/", admin.site.urls),
-    path("", include("website.seo_urls")),
-]
-
-# English pages are unprefixed; Arabic pages live under /ar/.
-urlpatterns += i18n_patterns(
     path("", include("website.urls")),
     path("", include("briefs.feed_urls")),
     path("policy-analysis/", include("briefs.urls")),

@@ -75,13 +75,12 @@ class TranslationWorkflowAdmin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if (
-            field is not None
-            and is_target_field(db_field.name)
-            and not db_field.name.startswith("slug")
-        ):
+        if field is not None and is_target_field(db_field.name):
             widget = getattr(field.widget, "widget", field.widget)
-            widget.attrs.update({"dir": "rtl", "lang": db_field.name.rsplit("_", 1)[1]})
+            if db_field.name.startswith("slug"):
+                widget.attrs["dir"] = "ltr"  # a Latin transliteration
+            else:
+                widget.attrs.update({"dir": "rtl", "lang": db_field.name.rsplit("_", 1)[1]})
         return field
 
     # What translators may do: change translations, nothing else.

@@ -62,3 +62,14 @@ def test_translator_home_shows_the_queue_with_counts(translator_client):
     assert "Topics — 1 to translate, 0 outdated" in html
     assert html.index("Changed") < html.index("New Untranslated") < html.index("Old Untranslated")
     assertNotContains(response, f">{done.title_en}<")
+
+
+def test_translator_admin_reads_right_to_left_in_arabic(translator_client):
+    brief = make_brief("Gas Deals", authors=[make_expert()])
+    home = translator_client.get("/ar/admin/")
+    assertContains(home, '<html lang="ar" dir="rtl">')
+    assertContains(home, "قائمة انتظار الترجمة (العربية)")
+    form = translator_client.get("/ar" + change_url(brief))
+    assertContains(form, '<html lang="ar" dir="rtl">')
+    assertContains(form, 'name="title_ar"')
+    assertContains(form, "العنوان")
