@@ -26,11 +26,12 @@ from .status import (
     COMPLETE,
     MISSING,
     OUTDATED,
+    STATE,
     STATUS_LABELS,
     field_statuses,
-    object_status,
     source_diff,
     with_status,
+    with_status_annotation,
 )
 
 logger = logging.getLogger("translations")
@@ -64,9 +65,13 @@ class TranslationWorkflowAdmin:
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStatusFilter]
 
+    def get_queryset(self, request):
+        # The changelist's status column, read in the same query as the rows.
+        return with_status_annotation(super().get_queryset(request), ARABIC)
+
     @admin.display(description=_("Arabic"))
     def translation_status(self, obj):
-        status = object_status(obj, ARABIC)
+        status = getattr(obj, STATE)
         return format_html('<span class="translation-{}">{}</span>', status, STATUS_LABELS[status])
 
     @admin.action(description=_("Export pending Arabic translations (XLIFF)"))

@@ -13,7 +13,7 @@ import re
 
 import nh3
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,7 @@ from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, t
 from .models import TranslationRecord
 
 MISSING, OUTDATED, COMPLETE = "missing", "outdated", "complete"
+STATE = "translation_state"  # the annotation with_status_annotation() adds
 STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), COMPLETE: _("complete")}
 
 
@@ -104,15 +105,17 @@ def field_statuses(instance, language):
 
 
 def object_status(instance, language):
-    statuses = {status for status, _record in field_statuses(instance, language).values()}
-    for status in (MISSING, OUTDATED):
-        if status in statuses:
-            return status
-    return COMPLETE
+    """The status of `instance`'s translation into `language` as a whole."""
+    objects = type(instance)._default_manager.filter(pk=instance.pk)
+    return with_status_annotation(objects, language).values_list(STATE, flat=True).get()
 
 
-def with_status(queryset, language, status):
-    """The objects of `queryset` whose translation into `language` has `status`."""
+def with_status_annotation(queryset, language):
+    """`queryset` with each object's translation status, worked out by the database.
+
+    An object is missing if a text field has English and no translation, outdated if a
+    translated field's English changed since, and complete otherwise.
+    """
     model = queryset.model
     missing = Q()
     for field in text_fields(model):
@@ -128,11 +131,21 @@ def with_status(queryset, language, status):
             is_current=False,
         )
     )
-    if status == MISSING:
-        return queryset.filter(missing)
-    if status == OUTDATED:
-        return queryset.exclude(missing).filter(outdated)
-    return queryset.exclude(missing).exclude(outdated)
+    return queryset.annotate(
+        **{
+            STATE: Case(
+                When(missing, then=Value(MISSING)),
+                When(outdated, then=Value(OUTDATED)),
+                default=Value(COMPLETE),
+                output_field=CharField(),
+            )
+        }
+    )
+
+
+def with_status(queryset, language, status):
+    """The objects of `queryset` whose translation into `language` has `status`."""
+    return with_status_annotation(queryset, language).filter(**{STATE: status})
 
 
 def queue(language, limit=50):

@@ -73,3 +73,19 @@ def test_translator_admin_reads_right_to_left_in_arabic(translator_client):
     assertContains(form, '<html lang="ar" dir="rtl">')
     assertContains(form, 'name="title_ar"')
     assertContains(form, "العنوان")
+
+
+def test_status_column_does_not_cost_a_query_per_row(editor_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def changelist_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert editor_client.get("/admin/briefs/brief/").status_code == 200
+        return len(captured)
+
+    make_brief("One", arabic=True, authors=[make_expert()])
+    few = changelist_queries()
+    for _ in range(10):
+        make_brief(arabic=True, authors=[make_expert()])
+    assert changelist_queries() == few
