@@ -150,13 +150,6 @@ class Brief(LanguageVersionsModel):
         verbose_name=_("regions and countries"),
         related_name="briefs",
     )
-    recommended_briefs = models.ManyToManyField(
-        "self",
-        through="Recommendation",
-        symmetrical=False,
-        verbose_name=_("recommended briefs"),
-        related_name="recommended_by",
-    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )

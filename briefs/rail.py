@@ -42,7 +42,6 @@ class Pick:
     brief: Brief
     curated: bool = False
     shared: list = field(default_factory=list)  # [(kind, name)], e.g. [("author", "Anna …")]
-    score: float = 0.0
 
     @property
     def reason(self):
@@ -105,9 +104,8 @@ def _rail(brief, arabic, size):
         Pick(
             by_id[brief_id],
             shared=[(kind, names[kind, term_id]) for kind, term_id in shared],
-            score=score([kind for kind, _id in shared], published_at, now),
         )
-        for brief_id, (published_at, shared) in chosen
+        for brief_id, (_published_at, shared) in chosen
         if brief_id in by_id
     ]
     return curated + automatic
