@@ -62,18 +62,27 @@ class BriefsFeed(Feed):
         return [term.name for term in [*brief.topics.all(), *brief.regions.all()]]
 
 
-class TermFeed(BriefsFeed):
-    """A topic's or a region's analysis; they share /policy-analysis/<slug>."""
+class ScopedFeed(BriefsFeed):
+    """The analysis of one expert, topic, region or type, found by slug in the language."""
+
+    model = None
 
     def get_object(self, request, slug):
-        topic = Topic.objects.in_language().filter(slug=slug).first()
-        return topic or get_object_or_404(Region.objects.in_language(), slug=slug)
+        return get_object_or_404(self.model.objects.in_language(), slug=slug)
 
     def title(self, obj):
         return _("Briefing Room: %(name)s") % {"name": obj.name}
 
     def link(self, obj):
         return obj.get_absolute_url()
+
+
+class TermFeed(ScopedFeed):
+    """A topic's or a region's analysis; they share /policy-analysis/<slug>."""
+
+    def get_object(self, request, slug):
+        topic = Topic.objects.in_language().filter(slug=slug).first()
+        return topic or get_object_or_404(Region.objects.in_language(), slug=slug)
 
     def briefs(self, obj):
         if isinstance(obj, Region):
@@ -81,26 +90,15 @@ class TermFeed(BriefsFeed):
         return Brief.objects.about_topic(obj)
 
 
-class ExpertFeed(BriefsFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Expert.objects.in_language(), slug=slug)
-
-    def title(self, obj):
-        return _("Briefing Room: %(name)s") % {"name": obj.name}
-
-    def link(self, obj):
-        return obj.get_absolute_url()
+class ExpertFeed(ScopedFeed):
+    model = Expert
 
     def briefs(self, obj):
         return obj.briefs.all()
 
 
-class PublicationTypeFeed(BriefsFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(PublicationType.objects.in_language(), slug=slug)
-
-    def title(self, obj):
-        return _("Briefing Room: %(name)s") % {"name": obj.name}
+class PublicationTypeFeed(ScopedFeed):
+    model = PublicationType
 
     def link(self, obj):
         return f"{reverse('briefs:list')}?type={obj.slug}"
