@@ -18,6 +18,7 @@ from .fields import (
     TARGET_LANGUAGES,
     is_target_field,
     localized,
+    translated_fields,
     translated_models,
 )
 from .roles import is_translator
@@ -94,9 +95,26 @@ class TranslationWorkflowAdmin:
         readonly = list(super().get_readonly_fields(request, obj))
         if not _translating(request):
             return readonly
-        fields = flatten_fieldsets(self.get_fieldsets(request, obj))
         return readonly + [
-            name for name in fields if not is_target_field(name) and name not in readonly
+            name
+            for name in self._form_field_names(request, obj)
+            if not is_target_field(name) and name not in readonly
+        ]
+
+    def _form_field_names(self, request, obj):
+        """The fields the change form shows, known without building the form.
+
+        Django works out an undeclared form's fields by building it, and building it asks
+        for the read-only fields; so those are read from the model instead: each editable
+        field, with a translated field in its per-language versions.
+        """
+        if self.fieldsets or self.fields:
+            return flatten_fieldsets(self.get_fieldsets(request, obj))
+        opts, originals = self.model._meta, set(translated_fields(self.model))
+        return [
+            field.name
+            for field in [*opts.fields, *opts.many_to_many]
+            if field.editable and not field.auto_created and field.name not in originals
         ]
 
     def has_add_permission(self, request, *args):

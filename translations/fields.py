@@ -12,13 +12,21 @@ def translated_models():
     return translator.get_registered_models(abstract=False)
 
 
-def text_fields(model):
-    """The translated fields that hold text to translate (slugs are made, not translated)."""
+def translated_fields(model):
+    """The names of `model`'s translated fields, each stored once per language."""
     try:
-        names = translator.get_options_for_model(model).fields
+        return list(translator.get_options_for_model(model).fields)
     except NotRegistered:
         return []
-    return [name for name in names if not isinstance(model._meta.get_field(name), models.SlugField)]
+
+
+def text_fields(model):
+    """The translated fields that hold text to translate (slugs are made, not translated)."""
+    return [
+        name
+        for name in translated_fields(model)
+        if not isinstance(model._meta.get_field(name), models.SlugField)
+    ]
 
 
 def localized(name, language):

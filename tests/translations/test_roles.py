@@ -143,3 +143,22 @@ def test_editor_role_can_do_everything(editor_role_client, brief):
     brief.refresh_from_db()
     assert (brief.title_en, brief.status) == ("Gas Deals Revisited", Brief.Status.DRAFT)
     assert editor_role_client.get("/admin/briefs/brief/add/").status_code == 200
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_translator_opens_the_change_form_of_every_translated_model(translator_client, prefix):
+    brief = make_brief(authors=[make_expert()], topics=[make_topic()])
+    region = brief.regions.model.objects.create(name_en="Levant")
+    for obj in (brief, brief.publication_type, brief.authors.get(), brief.topics.get(), region):
+        response = translator_client.get(prefix + change_url(obj))
+        assert response.status_code == 200, obj._meta.label
+        name_field = "title_ar" if obj is brief else "name_ar"
+        assert f'name="{name_field}"' in response.content.decode(), obj._meta.label
+
+
+def test_translator_saves_a_publication_type_without_touching_its_english(translator_client):
+    kind = make_publication_type("Brief Analysis")
+    response = submitted(translator_client, kind, name_ar="تحليل موجز", name_en="Hacked")
+    assert response.status_code == 302
+    kind.refresh_from_db()
+    assert (kind.name_en, kind.name_ar) == ("Brief Analysis", "تحليل موجز")
