@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from experts.models import Expert
@@ -44,10 +45,12 @@ class BriefsFeed(Feed):
         return briefs.prefetch_related("topics", "regions")[:FEED_LENGTH]
 
     def item_title(self, brief):
-        return brief.title
+        # Atom declares its titles plain text; RSS readers take markup-like titles for HTML.
+        return brief.title if self.feed_type is Atom1Feed else escape(brief.title)
 
     def item_description(self, brief):
-        return brief.summary
+        # Readers take a description for HTML, so the plain-text summary goes out escaped.
+        return linebreaks(brief.summary, autoescape=True)
 
     def item_pubdate(self, brief):
         return brief.published_at

@@ -27,22 +27,26 @@ def _unique(text):
 
 def make_topic(name=None, **fields):
     with translation.override("en"):
-        return Topic.objects.create(name_en=name or _unique("Topic"), **fields)
+        fields.setdefault("name_en", name or _unique("Topic"))
+        return Topic.objects.create(**fields)
 
 
 def make_region(name=None, **fields):
     with translation.override("en"):
-        return Region.objects.create(name_en=name or _unique("Region"), **fields)
+        fields.setdefault("name_en", name or _unique("Region"))
+        return Region.objects.create(**fields)
 
 
 def make_publication_type(name=None, **fields):
     with translation.override("en"):
-        return PublicationType.objects.create(name_en=name or _unique("Type"), **fields)
+        fields.setdefault("name_en", name or _unique("Type"))
+        return PublicationType.objects.create(**fields)
 
 
 def make_expert(name=None, **fields):
     with translation.override("en"):
-        return Expert.objects.create(name_en=name or _unique("Expert Person"), **fields)
+        fields.setdefault("name_en", name or _unique("Expert Person"))
+        return Expert.objects.create(**fields)
 
 
 def png_upload(name="photo.png", size=(60, 80)):
@@ -70,7 +74,8 @@ def make_brief(
         fields.setdefault("title_ar", "تحليل تجريبي")
         fields.setdefault("body_ar", "<p>نص عربي.</p>")
     with translation.override("en"):
-        brief = Brief.objects.create(title_en=title or _unique("Brief"), **fields)
+        fields.setdefault("title_en", title or _unique("Brief"))
+        brief = Brief.objects.create(**fields)
     Authorship.objects.bulk_create(
         Authorship(brief=brief, expert=expert, position=position)
         for position, expert in enumerate(authors)
