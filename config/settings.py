@@ -137,3 +137,5 @@ LOGGING = {
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
 RAIL_SIZE = env.int("RAIL_SIZE", default=3)
+# The largest XLIFF file an import accepts, in bytes.
+XLIFF_IMPORT_MAX_BYTES = env.int("XLIFF_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)

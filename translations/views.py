@@ -13,6 +13,14 @@ from .fields import translated_models
 class XliffImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("XLIFF 1.2 file"))
 
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        try:
+            xliff.check_size(file.size)
+        except xliff.ImportRefused as refused:
+            raise forms.ValidationError(refused.problems) from refused
+        return file
+
 
 def may_translate(user):
     return any(

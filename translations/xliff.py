@@ -5,16 +5,28 @@ text's fingerprint in a note. An import is checked whole before anything is writ
 unit whose source changed since the export, or that names nothing, refuses the file.
 """
 
+import re
 from xml.etree import ElementTree
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedElementTree
 from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from editorial.richtext import RichTextField, removed_by_sanitizing
 
 from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
 from .status import MISSING, OUTDATED, field_statuses, fingerprint, with_status
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
+# "briefs.brief.12.title": app, model, primary key (ASCII digits, at most 18) and field.
+_UNIT_ID = re.compile(r"([a-z_]+)\.([a-z_]+)\.([0-9]{1,18})\.([a-z_]+)", re.ASCII)
+_TAG = re.compile(r"<[a-zA-Z!/?]")
 ElementTree.register_namespace("", NS)
 
 
@@ -75,13 +87,12 @@ def download(queryset, language):
 
 
 def import_file(data):
-    """Write the translations in an XLIFF document; all of them, or none (ImportRefused)."""
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
-        raise ImportRefused([f"Not a readable XML file: {error}"]) from error
-    if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
-        raise ImportRefused(["Not an XLIFF 1.2 file."])
+    """Write the translations in an XLIFF document; all of them, or none (ImportRefused).
+
+    Each value must pass its field's own validation, as if typed into the admin; the file
+    may be no larger than XLIFF_IMPORT_MAX_BYTES and may declare no DTD or entities.
+    """
+    root = _parse(data)
     changes, problems = {}, []
     for file in root.iter(f"{{{NS}}}file"):
         language = file.get("target-language")
@@ -98,8 +109,9 @@ def import_file(data):
                 continue
             target = unit.find(f"{{{NS}}}target")
             text = "".join(target.itertext()).strip() if target is not None else ""
-            if not text:
-                problems.append(f"{unit_id}: no translation")
+            problem = _invalid(obj, localized(field, language), text)
+            if problem:
+                problems.append(f"{unit_id}: {problem}")
                 continue
             changes.setdefault(obj, {})[localized(field, language)] = text
     if problems:
@@ -112,19 +124,67 @@ def import_file(data):
     return sum(len(values) for values in changes.values())
 
 
-def _resolve(unit_id, language):
+def check_size(size):
+    """Refuse a file over XLIFF_IMPORT_MAX_BYTES before it is read."""
+    limit = settings.XLIFF_IMPORT_MAX_BYTES
+    if size > limit:
+        raise ImportRefused(
+            [
+                _("The file is %(size)s; files of up to %(limit)s can be imported.")
+                % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+            ]
+        )
+
+
+def _parse(data):
+    check_size(len(data))
     try:
-        app_label, model_name, pk, field = unit_id.split(".")
+        root = DefusedElementTree.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise ImportRefused(
+            [_("The file declares a DTD or entities, which XLIFF files do not need.")]
+        ) from error
+    except ElementTree.ParseError as error:
+        raise ImportRefused([_("Not a readable XML file: %(error)s") % {"error": error}]) from error
+    if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
+        raise ImportRefused([_("Not an XLIFF 1.2 file.")])
+    return root
+
+
+def _invalid(obj, name, text):
+    """Why `text` may not be stored in `obj`'s field `name`, or None if it may."""
+    if not text:
+        return _("no translation")
+    field = obj._meta.get_field(name)
+    if isinstance(field, RichTextField):
+        removed = removed_by_sanitizing(text)
+        if removed:
+            return _("markup that rich text may not hold: %(markup)s") % {
+                "markup": ", ".join(removed)
+            }
+    elif _TAG.search(text):
+        return _("markup in a plain-text field")
+    try:
+        field.clean(text, obj)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
+def _resolve(unit_id, language):
+    match = _UNIT_ID.fullmatch(unit_id)
+    try:
+        app_label, model_name, pk, field = match.groups()
         model = apps.get_model(app_label, model_name)
-    except (ValueError, LookupError):
-        return None, None, "names no translatable model"
+    except (AttributeError, LookupError):
+        return None, None, _("names no translatable model")
     if model not in translated_models():
-        return None, None, "names no translatable model"
+        return None, None, _("names no translatable model")
     if field not in text_fields(model):
-        return None, None, "names no translatable field"
+        return None, None, _("names no translatable field")
     if language not in TARGET_LANGUAGES:
-        return None, None, f"unknown target language {language!r}"
-    obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+        return None, None, _("unknown target language %(language)r") % {"language": language}
+    obj = model._default_manager.filter(pk=int(pk)).first()
     if obj is None:
-        return None, None, "the object no longer exists"
+        return None, None, _("the object no longer exists")
     return obj, field, None

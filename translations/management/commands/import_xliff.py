@@ -13,6 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         try:
+            xliff.check_size(Path(path).stat().st_size)
             count = xliff.import_file(Path(path).read_bytes())
         except xliff.ImportRefused as refused:
             report = "\n".join(f"  {problem}" for problem in refused.problems)
