@@ -1,23 +1,29 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import models
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import SlugPrefillAdmin
+from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
 
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
 from .rail import rail_for
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+class PublicationTypeAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar"]
     slug_sources = {"slug": ("name_en", "english")}
+
+
+YEAR = re.compile(r"[1-9][0-9]{3}", re.ASCII)
 
 
 class AuthorshipFormSet(forms.BaseInlineFormSet):
@@ -72,13 +78,15 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(published_at__year=int(self.value()))
-        return queryset
+        if not self.value():
+            return queryset
+        if not YEAR.fullmatch(self.value()):
+            raise IncorrectLookupParameters(_("Not a year: %(value)s") % {"value": self.value()})
+        return queryset.filter(published_at__year=int(self.value()))
 
 
 @admin.register(Brief)
-class BriefAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "publication_type", "published_at", "status"]}),
         (_("Text"), {"fields": ["summary", "body", "author_note"]}),

@@ -1,8 +1,12 @@
-"""Admin pieces every content app uses: slug boxes filled in while the editor types."""
+"""Admin pieces every content app uses: slug boxes filled in while the editor types, and
+query strings that are bad input rather than a server error."""
 
 import json
 
 from django import forms
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from .slugs import ARABIC_TO_LATIN, STOP_WORDS
 
@@ -41,3 +45,40 @@ class SlugPrefillAdmin:
             source, rule = self.slug_sources[db_field.name]
             kwargs["widget"] = SlugInput(source, rule)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class BadInputChangeList(ChangeList):
+    """A changelist for which a date drill-down out of the calendar's range (?year=9999,
+    ?published_at__year=99999999999999999999) is an invalid lookup, as a malformed one is."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class QueryStringInputAdmin:
+    """ModelAdmin mixin: what the query string brings to a changelist or an add form is
+    bad input when it does not parse, never a server error.
+
+    An add form prefilled from ?published_at=… gets the parsed value, or none at all.
+    """
+
+    def get_changelist(self, request, **kwargs):
+        return BadInputChangeList
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_many or field.one_to_many:
+                continue
+            try:
+                initial[name] = field.to_python(value)
+            except (ValidationError, ValueError, OverflowError):
+                del initial[name]
+        return initial

@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import SlugPrefillAdmin
+from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
 
 from .models import Expert
 
 
 @admin.register(Expert)
-class ExpertAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+class ExpertAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "role", "photo", "is_active"]}),
         (_("Biography"), {"fields": ["short_bio", "full_bio"]}),

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import SlugPrefillAdmin
+from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
 
 from .models import Region, Topic
 
 
-class TermAdmin(SlugPrefillAdmin, TabbedTranslationAdmin):
+class TermAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar", "slug"]
     slug_sources = {"slug": ("name_en", "english")}
