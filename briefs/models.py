@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.models import NamedModel
 from editorial.richtext import RichTextField
-from editorial.slugs import arabic_slug, english_slug, free_slug
+from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
@@ -181,17 +181,18 @@ class Brief(LanguageVersionsModel):
         return self.title or self.title_en
 
     def save(self, *args, **kwargs):
-        shared_space = partial(slug_is_taken, ignore=self)
-        if not self.slug_en and self.title_en:
-            base = english_slug(self.title_en) or "brief"
-            self.slug_en = free_slug(self, base, "slug_en", also_taken=shared_space)
-        if not self.slug_ar and self.title_ar:
-            base = arabic_slug(self.title_ar) or "brief"
-            self.slug_ar = free_slug(self, base, "slug_ar", also_taken=shared_space)
+        bases = {"slug_en": self.slug_en or english_slug(self.title_en or "") or "brief"}
+        if self.slug_ar or self.title_ar:
+            bases["slug_ar"] = self.slug_ar or arabic_slug(self.title_ar) or "brief"
         # Unique per language: an Arabic slug not yet given is NULL, not "".
         self.slug_ar = self.slug_ar or None
         self.in_arabic = super().has_version_in("ar")
-        super().save(*args, **kwargs)
+        save_claiming_slugs(
+            self,
+            partial(super().save, *args, **kwargs),
+            bases,
+            also_taken=partial(slug_is_taken, ignore=self),
+        )
         self.sync_links()
 
     def get_absolute_url(self):

@@ -1,8 +1,10 @@
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .languages import LanguageVersionsModel
-from .slugs import english_slug, free_slug
+from .slugs import english_slug, save_claiming_slugs
 
 
 class NamedModel(LanguageVersionsModel):
@@ -24,10 +26,14 @@ class NamedModel(LanguageVersionsModel):
         return self.name or self.name_en
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            base = english_slug(self.name_en)
-            self.slug = free_slug(self, base, also_taken=self.slug_taken_elsewhere)
-        super().save(*args, **kwargs)
+        # A name with no Latin letters ("＜＞", an Arabic-only name) still gets an address.
+        base = self.slug or english_slug(self.name_en or "") or self._meta.model_name
+        save_claiming_slugs(
+            self,
+            partial(super().save, *args, **kwargs),
+            {"slug": base},
+            also_taken=self.slug_taken_elsewhere,
+        )
 
     def slug_taken_elsewhere(self, slug):
         """Whether another kind of object already answers to `slug` (none, by default)."""

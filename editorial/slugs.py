@@ -10,6 +10,8 @@ then the same clean-up without the word list:
 import re
 import unicodedata
 
+from django.db import IntegrityError, transaction
+
 MAX_LENGTH = 100
 
 STOP_WORDS = frozenset(
@@ -110,3 +112,32 @@ def free_slug(instance, base, field="slug", also_taken=None):
     while is_taken(slug):
         slug, number = numbered(base, number), number + 1
     return slug
+
+
+def save_claiming_slugs(instance, save, bases, also_taken=None, attempts=5):
+    """Run `save()`, with each empty slug field in `bases` ({field: base}) given the first
+    free slug made from its base.
+
+    Two editors may save the same title at once: both find "base" free, and the database's
+    unique constraint refuses the second row. That save then takes the next free slug
+    ("base-2") and tries again, so neither editor meets a server error.
+    """
+    for field, base in bases.items():
+        if not getattr(instance, field):
+            setattr(instance, field, free_slug(instance, base, field, also_taken))
+    for attempt in range(1, attempts + 1):
+        try:
+            with transaction.atomic():
+                return save()
+        except IntegrityError:
+            others = type(instance)._default_manager.exclude(pk=instance.pk)
+            claimed = [
+                field
+                for field in bases
+                if getattr(instance, field)
+                and others.filter(**{field: getattr(instance, field)}).exists()
+            ]
+            if not claimed or attempt == attempts:
+                raise
+            for field in claimed:
+                setattr(instance, field, free_slug(instance, bases[field], field, also_taken))

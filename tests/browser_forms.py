@@ -46,6 +46,11 @@ class _FormReader(HTMLParser):
 
 def form_data(response, form_id):
     """The fields the form `form_id` on the page would submit, by name."""
+    return form_fields(response.content.decode(), form_id)
+
+
+def form_fields(html, form_id):
+    """The fields the form `form_id` in `html` would submit, by name."""
     reader = _FormReader(form_id)
-    reader.feed(response.content.decode())
+    reader.feed(html)
     return reader.data
