@@ -16,6 +16,8 @@ from .rail import rail_for
 
 
 class BriefPagesMixin:
+    content_parameters = ("page",)
+
     def get_paginate_by(self, queryset):
         return settings.BRIEFS_PER_PAGE
 
@@ -25,6 +27,7 @@ class BriefListView(LanguageVersionsMixin, BriefPagesMixin, ListView):
 
     template_name = "briefs/brief_list.html"
     context_object_name = "briefs"
+    content_parameters = (*BriefFilterForm.base_fields, "page")
 
     def get_queryset(self):
         self.filters = BriefFilterForm(self.request.GET, Brief.objects.published().in_language())

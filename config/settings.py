@@ -4,6 +4,7 @@ Defaults are for development on SQLite; production sets SECRET_KEY, ALLOWED_HOST
 DATABASE_URL and CACHE_URL (or REDIS_URL) and leaves DEBUG off.
 """
 
+import logging
 from pathlib import Path
 
 import environ
@@ -141,11 +142,27 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 
+
+def _as_one_line_warning(record):
+    """A request for a host we do not serve is routine noise from scanners: one line, no
+    traceback."""
+    record.exc_info = record.exc_text = None
+    record.levelno, record.levelname = logging.WARNING, "WARNING"
+    return True
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "one_line_warning": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": _as_one_line_warning,
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["one_line_warning"]}},
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
 RAIL_SIZE = env.int("RAIL_SIZE", default=3)

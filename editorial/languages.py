@@ -6,6 +6,7 @@ fields named in the model's `version_fields` are filled in that language.
 
 from django.conf import settings
 from django.db import models
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
 
@@ -49,19 +50,30 @@ class LanguageVersionsMixin:
     """Gives the template `language_versions`: {language code: this page's address in it}.
 
     An object's page exists in the languages it has a version in; any other page exists
-    in every language, at the same address under the language's prefix.
+    in every language, at the same address under the language's prefix. The addresses
+    keep only the query parameters named in `content_parameters`, those that change what
+    the page shows (filters, page number); tracking tags and the like are left out, so
+    that the canonical address is one per content.
     """
+
+    content_parameters = ()
+
+    def content_query(self):
+        kept = QueryDict(mutable=True)
+        for name in self.content_parameters:
+            if values := self.request.GET.getlist(name):
+                kept.setlist(name, values)
+        return kept.urlencode()
 
     def get_language_versions(self):
         obj = getattr(self, "object", None)
         if obj is None:
-            path = self.request.get_full_path()
-            return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
-        query = self.request.GET.urlencode()
-        return {
-            code: f"{url}?{query}" if query else url
-            for code, url in obj.language_versions().items()
-        }
+            path = self.request.path
+            urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        else:
+            urls = obj.language_versions()
+        query = self.content_query()
+        return {code: f"{url}?{query}" if query else url for code, url in urls.items()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(language_versions=self.get_language_versions(), **kwargs)

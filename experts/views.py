@@ -21,6 +21,7 @@ class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
     """An expert's page: their profile and their published briefs, newest first."""
 
     template_name = "experts/expert_detail.html"
+    content_parameters = ("page",)
 
     def get_paginate_by(self, queryset):
         return settings.BRIEFS_PER_PAGE

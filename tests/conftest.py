@@ -11,7 +11,7 @@ def _isolated_media_and_fast_passwords(settings, tmp_path):
 @pytest.fixture
 def demo(db):
     """The demo content built from the seed article."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", "--demo-accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

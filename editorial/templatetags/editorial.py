@@ -25,6 +25,15 @@ def language_name_local(code):
         return gettext(dict(settings.LANGUAGES)[code])
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's one address: its version in the active language, with only the query
+    parameters that change what it shows."""
+    request = context.get("request")
+    url = (context.get("language_versions") or {}).get(translation.get_language())
+    return request.build_absolute_uri(url) if request is not None and url else ""
+
+
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
 def language_links(context):
     """<link> tags for the page: canonical, hreflang alternates and x-default."""
@@ -34,7 +43,7 @@ def language_links(context):
         return {}
     absolute = {code: request.build_absolute_uri(url) for code, url in versions.items()}
     return {
-        "canonical": absolute.get(translation.get_language()),
+        "canonical": canonical_url(context),
         "alternates": absolute,
         "x_default": absolute.get(settings.LANGUAGE_CODE),
     }

@@ -60,7 +60,7 @@ def browser():
 
 @pytest.fixture
 def demo_site(live_server, transactional_db):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--demo-accounts", stdout=StringIO())
     return live_server.url
 
 

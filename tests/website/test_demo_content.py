@@ -18,7 +18,8 @@ def counts():
     return {model.__name__: model.objects.count() for model in models}
 
 
-def test_load_demo_is_idempotent_and_prints_the_login():
+def test_load_demo_is_idempotent_and_prints_the_login(settings):
+    settings.DEBUG = True  # as `make run` has it
     out = StringIO()
     call_command("load_demo", stdout=out)
     first = counts()
@@ -59,3 +60,16 @@ def test_recommended_briefs_say_their_text_is_not_in_the_seed():
     for brief in Brief.objects.exclude(slug_en="netanyahu-and-putin-rendezvous-paris"):
         assert "not part of the demo content" in brief.body_en
         assert "ليس جزءاً من المحتوى التجريبي" in brief.body_ar
+
+
+def test_demo_logins_are_refused_with_debug_off_unless_asked_for(settings):
+    settings.DEBUG = False
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert Brief.objects.count() == 4
+    assert not get_user_model().objects.exists()
+    assert "No demo logins made" in out.getvalue()
+    assert "briefing-room" not in out.getvalue()
+
+    call_command("load_demo", "--demo-accounts", stdout=StringIO())
+    assert get_user_model().objects.get(username="admin").check_password("briefing-room")

@@ -120,3 +120,26 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"] == "text/plain"
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        (
+            "/policy-analysis/netanyahu-and-putin-rendezvous-paris?utm_source=news&page=7",
+            "/policy-analysis/netanyahu-and-putin-rendezvous-paris",
+        ),
+        ("/?utm_source=news&fbclid=abc", "/"),
+        (
+            "/policy-analysis/?utm_source=news&type=brief-analysis&ref=x&page=1",
+            "/policy-analysis/?type=brief-analysis&amp;page=1",
+        ),
+        ("/experts/anna-borshchevskaya?gclid=1&page=1", "/experts/anna-borshchevskaya?page=1"),
+        ("/ar/policy-analysis/syria?utm_campaign=x", "/ar/policy-analysis/syria"),
+    ],
+)
+def test_the_canonical_address_keeps_only_what_changes_the_content(client, demo, url, canonical):
+    response = client.get(url)
+    assert response.status_code == 200
+    assertContains(response, f'<link rel="canonical" href="http://testserver{canonical}">')
+    assert "utm_" not in response.content.decode().split("</head>")[0]

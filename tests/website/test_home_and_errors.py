@@ -56,3 +56,13 @@ def test_500_is_in_the_site_design_and_language():
     assert '<html lang="ar" dir="rtl">' in html
     assert "حدث خطأ ما" in html
     assert 'class="site-header"' in html
+
+
+def test_a_request_for_another_host_is_refused_with_a_one_line_warning(client, caplog):
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert records[0].levelname == "WARNING"
+    assert records[0].exc_info is None
+    assert "evil.example" in records[0].getMessage()

@@ -1,6 +1,7 @@
 import io
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -36,9 +37,16 @@ class Command(BaseCommand):
             default="",
             help="Printed before the addresses, e.g. http://127.0.0.1:8000",
         )
+        parser.add_argument(
+            "--demo-accounts",
+            action="store_true",
+            help="Create the demo logins even with DEBUG off (they are made with DEBUG on).",
+        )
 
     @transaction.atomic
-    def handle(self, *args, base_url, **options):
+    def handle(self, *args, base_url, demo_accounts, **options):
+        # Well-known passwords have no place on a site that may be public.
+        with_accounts = settings.DEBUG or demo_accounts
         with translation.override("en"):
             types = self._upsert(PublicationType, demo.PUBLICATION_TYPES)
             topics = self._upsert(Topic, demo.TOPICS)
@@ -65,11 +73,20 @@ class Command(BaseCommand):
                 Recommendation(brief=seed, recommended=briefs[slug], position=position)
                 for position, slug in enumerate(demo.SEED_ARTICLE["recommendations"])
             )
-            self._ensure_users()
+            if with_accounts:
+                self._ensure_users()
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         for label, language in [("Article", "en"), ("Arabic", "ar")]:
             self.stdout.write(f"  {label + ':':9}{base_url}{seed.url_in(language)}")
+        if not with_accounts:
+            self.stdout.write(
+                self.style.WARNING(
+                    "  No demo logins made: DEBUG is off. Use createsuperuser, "
+                    "or --demo-accounts to make the demo's well-known logins anyway."
+                )
+            )
+            return
         self.stdout.write(
             f"  Admin:   {base_url}/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}"
         )
