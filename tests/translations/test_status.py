@@ -90,3 +90,29 @@ def test_every_translated_model_is_followed():
     topic.name_en = "Energy & Power"
     topic.save()
     assert statuses(topic)["name"] == OUTDATED
+
+
+def test_deleting_a_brief_in_the_admin_deletes_its_translation_records(admin_client):
+    brief = make_brief(arabic=True, summary_en="Gas.", summary_ar="الغاز.")
+    kept = make_brief(arabic=True)
+    assert TranslationRecord.objects.filter(object_id=brief.pk).exists()
+    response = admin_client.post(f"/admin/briefs/brief/{brief.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not TranslationRecord.objects.filter(object_id=brief.pk).exists()
+    assert TranslationRecord.objects.filter(object_id=kept.pk).count() == 2
+
+
+def test_the_bulk_delete_action_deletes_translation_records_too(admin_client):
+    briefs = [make_brief(arabic=True) for _ in range(3)]
+    topic = make_topic(name_ar="الطاقة")
+    response = admin_client.post(
+        "/admin/briefs/brief/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [str(brief.pk) for brief in briefs[:2]],
+            "post": "yes",
+        },
+    )
+    assert response.status_code == 302
+    remaining = set(TranslationRecord.objects.values_list("object_id", flat=True))
+    assert remaining == {briefs[2].pk, topic.pk}
