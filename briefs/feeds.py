@@ -44,9 +44,13 @@ class BriefsFeed(Feed):
         briefs = self.briefs(obj).published().in_language().for_listing()
         return briefs.prefetch_related("topics", "regions")[:FEED_LENGTH]
 
+    def as_text(self, text):
+        """Plain text as this feed's readers take it: Atom declares its titles text, while
+        RSS readers take markup-like titles for HTML, so RSS gets them escaped."""
+        return text if self.feed_type is Atom1Feed else escape(text)
+
     def item_title(self, brief):
-        # Atom declares its titles plain text; RSS readers take markup-like titles for HTML.
-        return brief.title if self.feed_type is Atom1Feed else escape(brief.title)
+        return self.as_text(brief.title)
 
     def item_description(self, brief):
         # Readers take a description for HTML, so the plain-text summary goes out escaped.
@@ -74,7 +78,7 @@ class ScopedFeed(BriefsFeed):
         return get_object_or_404(self.model.objects.in_language(), slug=slug)
 
     def title(self, obj):
-        return _("Briefing Room: %(name)s") % {"name": obj.name}
+        return self.as_text(_("Briefing Room: %(name)s") % {"name": obj.name})
 
     def link(self, obj):
         return obj.get_absolute_url()

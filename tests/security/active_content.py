@@ -94,6 +94,10 @@ def feed_active_content(content):
     feed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
     assert not feed.bozo, feed.get("bozo_exception")
     findings = []
+    for key in ("title_detail", "subtitle_detail"):
+        detail = feed.feed.get(key)
+        if detail and "html" in detail.get("type", ""):
+            findings += [f"channel {key}: {f}" for f in active_content(detail["value"])]
     for entry in feed.entries:
         for key in ("title_detail", "summary_detail", *[f"content[{i}]" for i in range(3)]):
             detail = _detail(entry, key)
