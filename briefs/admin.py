@@ -2,8 +2,9 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
@@ -12,6 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
 
+from . import publishing
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
 from .rail import rail_for
 
@@ -21,6 +23,32 @@ class PublicationTypeAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTransl
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar"]
     slug_sources = {"slug": ("name_en", "english")}
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Draft, in review, scheduled, published (public now) or withdrawn."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Brief.Status.DRAFT, _("Draft")),
+            (Brief.Status.IN_REVIEW, _("In review")),
+            ("scheduled", _("Scheduled")),
+            (Brief.Status.PUBLISHED, _("Published")),
+            (Brief.Status.WITHDRAWN, _("Withdrawn")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == Brief.Status.PUBLISHED:
+            return queryset.published()
+        if value == "scheduled":
+            return queryset.scheduled()
+        if value in Brief.Status.values:
+            return queryset.filter(status=value)
+        return queryset
 
 
 YEAR = re.compile(r"[1-9][0-9]{3}", re.ASCII)
@@ -103,11 +131,12 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         "publication_type",
         "published_at",
         "author_names",
-        "status",
+        "state",
         "has_arabic_version",
     ]
+    actions = ["publish_selected", "withdraw_selected", "send_to_review_selected"]
     list_filter = [
-        "status",
+        StateFilter,
         "publication_type",
         YearFilter,
         ("topics", admin.RelatedOnlyFieldListFilter),
@@ -122,6 +151,44 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def save_model(self, request, obj, form, change):
+        previous = form.initial.get("status") if change else None
+        publishing.save(obj, request.user, previous_status=previous)
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, brief):
+        return format_html('<span class="brief-state-{}">{}</span>', brief.state, brief.state_label)
+
+    @admin.action(description=_("Publish the selected briefs"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        self._each(request, queryset, publishing.publish, _("Published: %(titles)s."))
+
+    @admin.action(description=_("Withdraw the selected briefs"), permissions=["change"])
+    def withdraw_selected(self, request, queryset):
+        self._each(request, queryset, publishing.withdraw, _("Withdrawn: %(titles)s."))
+
+    @admin.action(description=_("Send the selected briefs to review"), permissions=["change"])
+    def send_to_review_selected(self, request, queryset):
+        self._each(request, queryset, publishing.send_to_review, _("Sent to review: %(titles)s."))
+
+    def _each(self, request, queryset, step, done_message):
+        """Take each brief through `step`; say which were done and why any were not."""
+        done = []
+        for brief in queryset:
+            try:
+                step(brief, request.user)
+            except ValidationError as refused:
+                self.message_user(
+                    request,
+                    _("Not changed: “%(title)s”: %(reasons)s")
+                    % {"title": brief, "reasons": " ".join(refused.messages)},
+                    messages.WARNING,
+                )
+            else:
+                done.append(f"“{brief}”")
+        if done:
+            self.message_user(request, done_message % {"titles": ", ".join(done)})
 
     @admin.display(description=_("authors"))
     def author_names(self, brief):

@@ -53,7 +53,9 @@ class LinkedBriefs:
                 .order_by("-brief_published_at", "-brief_id")
             )
         ids = list(rows.values_list("brief_id", flat=True)[window])
-        briefs = Brief.objects.filter(pk__in=ids).for_listing().in_bulk()
+        # The copies choose the page; the briefs themselves decide what may be shown.
+        briefs = Brief.objects.published().in_language(self.language).filter(pk__in=ids)
+        briefs = briefs.for_listing().in_bulk()
         return [briefs[pk] for pk in ids if pk in briefs]
 
 

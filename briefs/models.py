@@ -2,8 +2,8 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -16,10 +16,20 @@ from editorial.models import NamedModel
 from editorial.richtext import RichTextField
 from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
 from experts.models import Expert
+from publishing.models import PublicContentModel
+from publishing.signals import announce_keys
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The one status under which a brief may be public (from its date on); the links' copies,
+# the partial indexes and the rail's SQL are derived from it.
+PUBLIC_STATUS = "published"
+# Whether a brief has an Arabic version, as the database works it out (see in_arabic).
+HAS_ARABIC_VERSION = models.Case(
+    models.When(Q(title_ar__gt="") & Q(body_ar__gt=""), then=models.Value(True)),
+    default=models.Value(False),
+)
 
 
 class PublicationType(NamedModel):
@@ -42,7 +52,25 @@ def _bylines():
 class BriefQuerySet(LanguageVersionsQuerySet):
     def published(self):
         """Briefs the public may see: published, and dated now or earlier."""
-        return self.filter(status=Brief.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(status=PUBLIC_STATUS, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Briefs published for a later time: they go public at that minute, by themselves."""
+        return self.filter(status=PUBLIC_STATUS, published_at__gt=timezone.now())
+
+    def update(self, **values):
+        """update(), with the Arabic flag and the links' copies brought into line with the
+        new values and the change announced, as a save() would: an update() cannot leave
+        a withdrawn brief on a topic page or in a rail."""
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**values)
+            if ids:
+                rows = Brief.objects.filter(pk__in=ids)
+                super(BriefQuerySet, rows).update(in_arabic=HAS_ARABIC_VERSION)
+                BriefLink.sync(ids)
+                announce_keys((Brief._meta.label_lower, pk) for pk in ids)
+        return count
 
     def in_language(self, language=None):
         """Briefs that have a version in `language`, read from the flag save() keeps."""
@@ -90,14 +118,16 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         )
 
 
-class Brief(LanguageVersionsModel):
+class Brief(PublicContentModel, LanguageVersionsModel):
     """A piece of policy analysis, in English and, once translated, in Arabic."""
 
     version_fields = ("title", "body")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
@@ -172,7 +202,7 @@ class Brief(LanguageVersionsModel):
             models.Index(fields=["status", "-published_at"], name="brief_status_date"),
             models.Index(
                 fields=["-published_at"],
-                condition=Q(status="published", in_arabic=True),
+                condition=Q(status=PUBLIC_STATUS, in_arabic=True),
                 name="brief_public_arabic_date",
             ),
         ]
@@ -194,6 +224,18 @@ class Brief(LanguageVersionsModel):
             also_taken=partial(slug_is_taken, ignore=self),
         )
         self.sync_links()
+        self._stored_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        brief = super().from_db(db, field_names, values)
+        # What the database held, so that a save knows whether the brief was released.
+        brief._stored_status = brief.__dict__.get("status", PUBLIC_STATUS)
+        return brief
+
+    def changes_public_content(self):
+        """A brief's change shows if it is released (public, or due to be) or was."""
+        return PUBLIC_STATUS in (self.status, getattr(self, "_stored_status", None))
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
@@ -207,12 +249,25 @@ class Brief(LanguageVersionsModel):
 
         save() calls it; code that creates links with bulk_create() must call it too.
         """
-        for link_model in (Authorship, BriefTopic, BriefRegion):
-            link_model.objects.filter(brief=self).update(**BriefLink.copied_from(self))
+        BriefLink.sync([self.pk])
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return self.status == PUBLIC_STATUS and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        """Published, but dated later: it goes public at its minute, by itself."""
+        return self.status == PUBLIC_STATUS and self.published_at > timezone.now()
+
+    @property
+    def state(self):
+        """The status as editors see it, with "scheduled" told apart from "published"."""
+        return "scheduled" if self.is_scheduled else self.status
+
+    @property
+    def state_label(self):
+        return _("Scheduled") if self.is_scheduled else self.get_status_display()
 
     @cached_property
     def ordered_authors(self):
@@ -228,7 +283,7 @@ class Brief(LanguageVersionsModel):
     def clean(self):
         super().clean()
         errors = {}
-        if self.status == self.Status.PUBLISHED and not self.body_en:
+        if self.status == PUBLIC_STATUS and not self.body_en:
             errors["body_en"] = _("A published brief needs an English body.")
         for field in ("slug_en", "slug_ar"):
             clash = slug_clash(getattr(self, field), ignore=self)
@@ -262,9 +317,21 @@ class BriefLink(models.Model):
     def copied_from(brief):
         return {
             "brief_published_at": brief.published_at,
-            "brief_is_published": brief.status == Brief.Status.PUBLISHED,
+            "brief_is_published": brief.status == PUBLIC_STATUS,
             "brief_in_arabic": brief.in_arabic,
         }
+
+    @staticmethod
+    def sync(brief_ids):
+        """Bring the copies on every link of the briefs `brief_ids` into line, in SQL: the
+        same rule as copied_from(), for rows the database holds."""
+        brief = Brief.objects.filter(pk=OuterRef("brief_id"))
+        for link_model in (Authorship, BriefTopic, BriefRegion):
+            link_model.objects.filter(brief_id__in=brief_ids).update(
+                brief_published_at=Subquery(brief.values("published_at")[:1]),
+                brief_is_published=Exists(brief.filter(status=PUBLIC_STATUS)),
+                brief_in_arabic=Exists(brief.filter(in_arabic=True)),
+            )
 
     @classmethod
     def newest_public_indexes(cls, target, name):

@@ -26,7 +26,7 @@ from django.utils.translation import pgettext
 
 from experts.models import Expert
 
-from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType
+from .models import PUBLIC_STATUS, Authorship, Brief, BriefRegion, BriefTopic, PublicationType
 
 WEIGHTS = {"author": 3, "region": 2, "topic": 1}
 LINK_MODELS = {"author": (Authorship, "expert"), "topic": (BriefTopic, "topic"),
@@ -99,7 +99,7 @@ def _rail(brief, arabic, size):
         return (bool(shared), score(kinds, published_at, now), published_at, brief_id)
 
     chosen = sorted(found.items(), key=rank, reverse=True)[:wanted]
-    by_id = _teasers([brief_id for brief_id, _entry in chosen])
+    by_id = _teasers([brief_id for brief_id, _entry in chosen], arabic, now)
     automatic = [
         Pick(
             by_id[brief_id],
@@ -144,7 +144,7 @@ def _candidate_rows(brief, names, arabic, now, limit_recent):
     parts.append(
         "SELECT recent.id, recent.published_at, %s, %s FROM ("
         f"SELECT id, published_at FROM {Brief._meta.db_table}"
-        f" WHERE status = '{Brief.Status.PUBLISHED.value}' AND published_at <= %s AND id <> %s"
+        f" WHERE status = '{PUBLIC_STATUS}' AND published_at <= %s AND id <> %s"
         + language_filter.format(flag="in_arabic")
         + f" ORDER BY published_at DESC, id DESC LIMIT {int(limit_recent)}) AS recent"
     )
@@ -154,8 +154,10 @@ def _candidate_rows(brief, names, arabic, now, limit_recent):
         return cursor.fetchall()
 
 
-def _teasers(ids):
-    """{id: Brief} with what a teaser shows (title, slug, date, type, authors), in one query.
+def _teasers(ids, arabic, now):
+    """{id: Brief} with what a teaser shows (title, slug, date, type, authors), in one query,
+    for those of `ids` that are public: the candidates came from the links' copies, and
+    the briefs themselves have the last word.
 
     The rail's hottest query: loading the same through the ORM's prefetching took twice
     as long, so the rows are read here and turned into model instances with from_db().
@@ -183,10 +185,13 @@ def _teasers(ids):
         f" JOIN {PublicationType._meta.db_table} t ON t.id = b.publication_type_id"
         f" LEFT JOIN {Authorship._meta.db_table} a ON a.brief_id = b.id"
         f" LEFT JOIN {Expert._meta.db_table} e ON e.id = a.expert_id"
-        f" WHERE b.id IN ({', '.join(['%s'] * len(ids))}) ORDER BY b.id, a.position"
+        f" WHERE b.id IN ({', '.join(['%s'] * len(ids))})"
+        f" AND b.status = '{PUBLIC_STATUS}' AND b.published_at <= %s"
+        + (" AND b.in_arabic" if arabic else "")
+        + " ORDER BY b.id, a.position"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(ids))
+        cursor.execute(sql, [*ids, now])
         rows = cursor.fetchall()
     briefs = {}
     db = connection.alias

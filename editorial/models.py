@@ -3,11 +3,13 @@ from functools import partial
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from publishing.models import PublicContentModel
+
 from .languages import LanguageVersionsModel
 from .slugs import english_slug, save_claiming_slugs
 
 
-class NamedModel(LanguageVersionsModel):
+class NamedModel(PublicContentModel, LanguageVersionsModel):
     """Something known by a translated name, whose slug — the same in every language — is
     made from the English name when left empty."""
 

@@ -8,6 +8,7 @@ import logging
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -55,10 +56,16 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 class TranslationWorkflowAdmin:
     """Mixin for the admin of a translated model."""
 
-    actions = ["export_xliff"]
-
     class Media:
         css = {"all": ["translations/admin.css"]}
+
+    def get_actions(self, request):
+        # Added to the admin's own actions, which a class attribute here would replace.
+        actions = super().get_actions(request)
+        if IS_POPUP_VAR not in request.GET:
+            func, name, description = self.get_action("export_xliff")
+            actions[name] = (func, name, description)
+        return actions
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "translation_status"]

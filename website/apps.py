@@ -7,3 +7,7 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = _("Website")
+
+    def ready(self):
+        # Connected at start-up, so that a command publishing elsewhere still clears them.
+        from . import sitemap_cache  # noqa: F401

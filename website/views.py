@@ -1,17 +1,17 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, cache_page
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from briefs.models import Brief, PublicationType
 from editorial.languages import LanguageVersionsMixin
 
+from .sitemap_cache import cached_sitemap
 from .sitemaps import sitemaps_with_pages
 
 LATEST_ON_HOME = 10
-SITEMAP_CACHE_SECONDS = 60 * 60
 
 
 class HomeView(LanguageVersionsMixin, TemplateView):
@@ -35,13 +35,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@cache_page(SITEMAP_CACHE_SECONDS)
+@cached_sitemap
 def sitemap_index(request):
     return sitemap_views.index(
         request, sitemaps_with_pages(), sitemap_url_name="seo:sitemap_section"
     )
 
 
-@cache_page(SITEMAP_CACHE_SECONDS)
+@cached_sitemap
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps_with_pages(), section=section)

@@ -147,9 +147,9 @@ def test_changelist_shows_columns_filters_and_search(editor_client, brief_type):
     response = editor_client.get("/admin/briefs/brief/", {"q": "Libya"})
     assertContains(response, "Libya&#x27;s Renewed Legitimacy Crisis")
     assertContains(response, "Ben Fishman")
-    for column in ["Publication type", "Authors", "Status", "Arabic"]:
+    for column in ["Publication type", "Authors", "State", "Arabic"]:
         assertContains(response, column)
-    filters = ["status", "publication type", "year", "topics", "regions and countries", "authors"]
+    filters = ["state", "publication type", "year", "topics", "regions and countries", "authors"]
     for filter_title in filters:
         assertContains(response, f"By {filter_title}")
     assert (

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -132,11 +131,6 @@ def findings_on(client, urls):
         if found:
             findings[url] = found
     return findings
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()  # the sitemaps are cached between requests
 
 
 @pytest.mark.parametrize("batch", range(len(BATCHES)))

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from briefs.models import Authorship, Brief, BriefLink, BriefRegion, BriefTopic, PublicationType
 from experts.models import Expert
+from publishing.signals import announce
 from taxonomy.models import Region, Topic
 
 SEED = 20151130
@@ -182,6 +183,7 @@ class Command(BaseCommand):
                 links[BriefRegion].append(BriefRegion(brief=brief, region=region, **copied))
         for model, rows in links.items():
             model.objects.bulk_create(rows)
+        announce(created)  # bulk_create() skips save(), which would have announced them
 
 
 def _text(rng, words, count):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image, ImageDraw, ImageFont
 
+from briefs import publishing
 from briefs.models import (
     Authorship,
     Brief,
@@ -105,11 +106,7 @@ class Command(BaseCommand):
     def _upsert_brief(self, data, types, experts, topics, regions):
         fields = {k: v for k, v in data.items() if k.endswith(("_en", "_ar")) and k != "slug_en"}
         day = datetime.fromisoformat(data["date"]).date()
-        fields.update(
-            publication_type=types[data["type"]],
-            published_at=timezone.make_aware(datetime.combine(day, time(12, 0))),
-            status=Brief.Status.PUBLISHED,
-        )
+        fields.update(publication_type=types[data["type"]])
         brief, _created = Brief.objects.update_or_create(slug_en=data["slug_en"], defaults=fields)
         brief.authorships.all().delete()
         Authorship.objects.bulk_create(
@@ -124,7 +121,10 @@ class Command(BaseCommand):
         BriefRegion.objects.bulk_create(
             BriefRegion(brief=brief, region=regions[slug]) for slug in data.get("regions", [])
         )
-        brief.sync_links()
+        brief.sync_links()  # bulk_create() skipped the links' copies
+        if brief.status != Brief.Status.PUBLISHED:
+            at = timezone.make_aware(datetime.combine(day, time(12, 0)))
+            publishing.publish(brief, user=None, at=at)
         return brief
 
     def _ensure_users(self):

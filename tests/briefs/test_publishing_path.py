@@ -1,0 +1,209 @@
+"""One path changes what the public sees: however a brief is taken down (the admin's form,
+its bulk action, a raw update(), a delete), it is gone from every public surface on the
+next request, and the change is announced to whatever keeps copies of pages."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone, translation
+
+from briefs import publishing
+from briefs.models import Authorship, Brief, BriefTopic
+from publishing.models import PublishingRecord
+from publishing.signals import public_content_changed
+from tests.browser_forms import form_data
+from tests.factories import make_brief, make_expert, make_region, make_topic
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Gas Deals in the Eastern Mediterranean"
+
+
+@pytest.fixture
+def site():
+    """A public brief on every surface, beside another brief whose rail could show it."""
+    expert = make_expert("Anna Borshchevskaya", name_ar="آنا بورشفسكايا")
+    topic = make_topic("Energy", name_ar="الطاقة")
+    levant = make_region("Levant", name_ar="بلاد الشام")
+    syria = make_region("Syria", name_ar="سوريا", parent=levant)
+    links = {"authors": [expert], "topics": [topic], "regions": [syria], "arabic": True}
+    brief = make_brief(TITLE, title_ar="صفقات الغاز في شرق المتوسط", **links)
+    neighbour = make_brief("Neighbour", published_at=brief.published_at, **links)
+    return brief, neighbour, expert, topic, levant, syria
+
+
+def surfaces(site):
+    _brief, neighbour, expert, topic, levant, syria = site
+    pages = []
+    for prefix, language in (("", "en"), ("/ar", "ar")):
+        with translation.override(language):
+            pages += [
+                f"{prefix}/",
+                f"{prefix}/policy-analysis/",
+                neighbour.get_absolute_url(),  # its rail
+                expert.get_absolute_url(),
+                topic.get_absolute_url(),
+                syria.get_absolute_url(),
+                levant.get_absolute_url(),  # the region group holding Syria
+                f"{prefix}/policy-analysis/feed/",
+                f"{prefix}/policy-analysis/{topic.slug}/feed/atom/",
+                f"{prefix}/experts/{expert.slug}/feed/",
+            ]
+    return pages
+
+
+def shown_on(client, site):
+    """The surfaces, among all, that show the brief: its page answering, or its title."""
+    brief = site[0]
+    shown = [
+        url
+        for url in [brief.url_in("en"), brief.url_in("ar")]
+        if client.get(url).status_code == 200
+    ]
+    for url in surfaces(site):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        if brief.title_en in text or brief.title_ar in text or brief.slug_en in text:
+            shown.append(url)
+    sitemap = client.get("/sitemap-briefs.xml")
+    if sitemap.status_code == 200 and brief.slug_en in sitemap.content.decode():
+        shown.append("/sitemap-briefs.xml")
+    return shown
+
+
+def take_down_with_the_form(admin_client, brief, status):
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    data = form_data(admin_client.get(url), "brief_form")
+    data["status"] = status
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+
+
+def take_down_with_the_bulk_action(admin_client, brief):
+    response = admin_client.post(
+        "/admin/briefs/brief/",
+        {"action": "withdraw_selected", "_selected_action": [brief.pk]},
+    )
+    assert response.status_code == 302
+
+
+PATHS = {
+    "form: back to draft": lambda c, b: take_down_with_the_form(c, b, "draft"),
+    "form: withdrawn": lambda c, b: take_down_with_the_form(c, b, "withdrawn"),
+    "form: sent to review": lambda c, b: take_down_with_the_form(c, b, "review"),
+    "bulk action: withdraw": take_down_with_the_bulk_action,
+    "update(status=draft)": lambda c, b: Brief.objects.filter(pk=b.pk).update(status="draft"),
+    "update(published_at=next year)": lambda c, b: Brief.objects.filter(pk=b.pk).update(
+        published_at=timezone.now() + timedelta(days=365)
+    ),
+    "delete in the admin": lambda c, b: c.post(
+        f"/admin/briefs/brief/{b.pk}/delete/", {"post": "yes"}
+    ),
+    "queryset delete": lambda c, b: Brief.objects.filter(pk=b.pk).delete(),
+}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_brief_taken_down_is_on_no_public_surface(
+    client, admin_client, site, path, django_capture_on_commit_callbacks
+):
+    brief = site[0]
+    assert len(shown_on(client, site)) >= 20  # on every surface, in both languages
+    announced = []
+
+    def listen(change, **kwargs):
+        announced.append(change)
+
+    public_content_changed.connect(listen)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            PATHS[path](admin_client, brief)
+    finally:
+        public_content_changed.disconnect(listen)
+    assert shown_on(client, site) == []
+    assert any(("briefs.brief", brief.pk) in change.objects for change in announced)
+    assert all(change.languages == {"en", "ar"} for change in announced)
+
+
+def test_update_keeps_the_links_copies_in_line(site):
+    brief = site[0]
+    Brief.objects.filter(pk=brief.pk).update(status="withdrawn")
+    assert not Authorship.objects.filter(brief=brief, brief_is_published=True).exists()
+    Brief.objects.filter(pk=brief.pk).update(status="published", title_ar="", body_ar="")
+    links = BriefTopic.objects.filter(brief=brief)
+    assert links.filter(brief_is_published=True, brief_in_arabic=False).count() == 1
+    assert Brief.objects.get(pk=brief.pk).in_arabic is False
+
+
+def test_a_stale_copy_cannot_show_a_brief_that_is_not_public(client, site):
+    brief = site[0]
+    Brief.objects.filter(pk=brief.pk).update(status="draft")
+    # Rows written around every model method, as a careless script might.
+    for link_model in (Authorship, BriefTopic):
+        link_model.objects.filter(brief=brief).update(brief_is_published=True)
+    assert shown_on(client, site) == []
+
+
+def test_editing_a_draft_announces_nothing(admin_client, django_capture_on_commit_callbacks):
+    draft = make_brief("Quiet Draft", status="draft", authors=[make_expert()])
+    announced = []
+    public_content_changed.connect(lambda change, **kwargs: announced.append(change))
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.summary_en = "Still a draft."
+        publishing.save(draft, user=None, previous_status="draft")
+    assert announced == []
+
+
+def test_each_step_is_recorded_with_who_and_what(admin_client, site):
+    brief = site[0]
+    take_down_with_the_form(admin_client, brief, "review")
+    take_down_with_the_bulk_action(admin_client, brief)
+    records = list(publishing.history(brief))
+    assert [(r.action, r.user.username) for r in records] == [
+        (PublishingRecord.Action.WITHDRAW, "admin"),
+        (PublishingRecord.Action.SEND_TO_REVIEW, "admin"),
+    ]
+
+
+def test_the_bulk_publish_refuses_a_brief_without_a_body_and_says_why(admin_client):
+    empty = make_brief("Empty", status="draft", body_en="", authors=[make_expert()])
+    response = admin_client.post(
+        "/admin/briefs/brief/",
+        {"action": "publish_selected", "_selected_action": [empty.pk]},
+        follow=True,
+    )
+    assert "A published brief needs an English body." in response.content.decode()
+    assert Brief.objects.get(pk=empty.pk).status == "draft"
+
+
+def test_a_scheduled_brief_is_shown_as_scheduled_and_goes_public_at_its_minute(
+    client, admin_client
+):
+    now = timezone.now().replace(second=0, microsecond=0)
+    brief = make_brief("Tomorrow's Analysis", status="draft", authors=[make_expert()])
+    publishing.publish(brief, user=None, at=now + timedelta(days=1))
+    changelist = admin_client.get("/admin/briefs/brief/", {"state": "scheduled"})
+    assert "Tomorrow&#x27;s Analysis" in changelist.content.decode()
+    assert '<span class="brief-state-scheduled">Scheduled</span>' in changelist.content.decode()
+    assert (
+        "Tomorrow" not in admin_client.get("/admin/briefs/brief/?state=published").content.decode()
+    )
+    url = brief.get_absolute_url()
+    with time_machine.travel(now + timedelta(days=1) - timedelta(seconds=1), tick=False):
+        assert client.get(url).status_code == 404
+        assert "Tomorrow" not in client.get("/policy-analysis/").content.decode()
+    with time_machine.travel(now + timedelta(days=1), tick=False):
+        assert client.get(url).status_code == 200
+        assert "Tomorrow" in client.get("/policy-analysis/").content.decode()
+
+
+def test_the_cached_sitemap_lists_a_scheduled_brief_from_its_minute(client):
+    now = timezone.now().replace(second=0, microsecond=0)
+    brief = make_brief("Due Tomorrow", status="draft", authors=[make_expert()])
+    publishing.publish(brief, user=None, at=now + timedelta(days=1))
+    with time_machine.travel(now + timedelta(hours=23), tick=False):
+        assert brief.slug_en not in client.get("/sitemap-briefs.xml").content.decode()
+    with time_machine.travel(now + timedelta(days=1, seconds=1), tick=False):
+        assert brief.slug_en in client.get("/sitemap-briefs.xml").content.decode()
