@@ -68,8 +68,13 @@ ARABIC_TO_LATIN.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian 
 _ARABIC_TABLE = str.maketrans(ARABIC_TO_LATIN)
 
 
+# Dashes and other hyphens separate words as a hyphen does: "Wills–and Wagers".
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+
+
 def _words(text):
     """Lower-case ASCII words of `text`: accents folded, punctuation dropped."""
+    text = _DASHES.sub("-", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"[^a-z0-9\s-]", "", ascii_text.lower())
     return [word for word in re.split(r"[\s-]+", ascii_text) if word]

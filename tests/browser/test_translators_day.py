@@ -58,6 +58,10 @@ def test_admin_prefills_slugs_by_the_sites_rules(browser, demo_site):
         "How to Make Russia Pay in Ukraine: Study Syria"
     )
     assert editor.locator("#id_slug_en").input_value() == "how-make-russia-pay-ukraine-study-syria"
+    editor.locator("#id_title_en").fill("")
+    editor.locator("#id_slug_en").fill("")
+    editor.locator("#id_title_en").press_sequentially("A Contest of Wills–and Wagers")
+    assert editor.locator("#id_slug_en").input_value() == "contest-wills-and-wagers"
     editor.get_by_role("tab", name="AR").first.click()  # the Arabic tab of the title
     editor.locator("#id_title_ar").press_sequentially("لقاء نتنياهو وبوتين في باريس")
     assert editor.locator("#id_slug_ar").input_value() == "lqa-ntnyahw-wbwtyn-fy-barys"

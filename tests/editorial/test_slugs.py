@@ -8,6 +8,11 @@ from editorial.slugs import arabic_slug, english_slug
     [
         ("Netanyahu and Putin Rendezvous in Paris", "netanyahu-and-putin-rendezvous-paris"),
         (
+            "A Contest of Wills–and Wagers–between Jordan and Israel",
+            "contest-wills-and-wagers-between-jordan-and-israel",
+        ),
+        ("Gaza—After the War", "gaza-after-war"),
+        (
             "How to Make Russia Pay in Ukraine: Study Syria",
             "how-make-russia-pay-ukraine-study-syria",
         ),
@@ -17,7 +22,7 @@ from editorial.slugs import arabic_slug, english_slug
         ),
         ("Libya's Renewed Legitimacy Crisis", "libyas-renewed-legitimacy-crisis"),
         ("Military & Security", "military-security"),
-        ("U.S. Policy Toward Iran, 2024–2025", "us-policy-toward-iran-20242025"),
+        ("U.S. Policy Toward Iran, 2024–2025", "us-policy-toward-iran-2024-2025"),
         ("Café Society in Beyrouth", "cafe-society-beyrouth"),
         ("The", "the"),
     ],

@@ -5,6 +5,8 @@
     const MAX_LENGTH = 100;
 
     function words(text) {
+        // Dashes separate words as a hyphen does, as editorial/slugs.py has it.
+        text = text.replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-');
         return text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').toLowerCase()
             .replace(/[^a-z0-9\s-]/g, '').split(/[\s-]+/).filter(Boolean);
     }
