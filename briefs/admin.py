@@ -4,14 +4,17 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.utils import translation
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from translations.roles import is_translator
 
 from . import publishing
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
@@ -51,7 +54,35 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+WRITERS_MAY_EDIT = (Brief.Status.DRAFT, Brief.Status.IN_REVIEW)
 YEAR = re.compile(r"[1-9][0-9]{3}", re.ASCII)
+
+
+# The change form's buttons: what each asks for (see BriefAdmin.workflow_buttons).
+STEPS = {
+    "_save_draft": Brief.Status.DRAFT,
+    "_send_to_review": Brief.Status.IN_REVIEW,
+    "_publish": Brief.Status.PUBLISHED,
+    "_schedule": Brief.Status.PUBLISHED,
+    "_withdraw": Brief.Status.WITHDRAWN,
+}
+
+
+class BriefAdminForm(forms.ModelForm):
+    """The brief's form, validated for the state its pressed button asks for: "Publish"
+    checks what a published brief needs before anything is saved."""
+
+    def clean(self):
+        cleaned = super().clean()
+        pressed = [name for name in STEPS if name in self.data]
+        if pressed:
+            self.instance.status = STEPS[pressed[0]]
+        when = cleaned.get("published_at")
+        if "_schedule" in self.data and (when is None or when <= timezone.now()):
+            self.add_error("published_at", _("To schedule a brief, give it a later date."))
+        if "_publish" in self.data and when and when > timezone.now():
+            cleaned["published_at"] = timezone.now()  # "Publish now" publishes now
+        return cleaned
 
 
 class AuthorshipFormSet(forms.BaseInlineFormSet):
@@ -116,7 +147,7 @@ class YearFilter(admin.SimpleListFilter):
 @admin.register(Brief)
 class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
     fieldsets = [
-        (None, {"fields": ["title", "slug", "publication_type", "published_at", "status"]}),
+        (None, {"fields": ["title", "slug", "publication_type", "published_at", "state"]}),
         (_("Text"), {"fields": ["summary", "body", "author_note"]}),
         (
             _("First published elsewhere"),
@@ -124,7 +155,9 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         ),
         (_("Recommended rail"), {"fields": ["rail_preview"]}),
     ]
-    readonly_fields = ["rail_preview"]
+    form = BriefAdminForm
+    readonly_fields = ["state", "rail_preview"]
+    change_form_template = "admin/briefs/brief/change_form.html"
     inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
     list_display = [
         "title_en",
@@ -135,6 +168,7 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         "has_arabic_version",
     ]
     actions = ["publish_selected", "withdraw_selected", "send_to_review_selected"]
+    list_display_links = ["title_en"]
     list_filter = [
         StateFilter,
         "publication_type",
@@ -152,19 +186,98 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
 
+    # Who may do what (docs/roles.md): editors everything; writers their own briefs while
+    # in draft or review, and never publish or withdraw; translators their fields only.
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("briefs.publish_brief")
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or self._edits_everything(request):
+            return allowed
+        return obj.created_by_id == request.user.pk and obj.status in WRITERS_MAY_EDIT
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if obj is None or not allowed or self.has_publish_permission(request):
+            return allowed
+        return obj.created_by_id == request.user.pk and obj.status == Brief.Status.DRAFT
+
+    def _edits_everything(self, request):
+        return self.has_publish_permission(request) or is_translator(request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A step the user may not take is refused before the form is read: a forged
+        # "Publish" from a writer or a translator is a 403, never a saved change.
+        pressed = [name for name in STEPS if name in request.POST]
+        if request.method == "POST" and pressed:
+            brief = self.get_object(request, object_id) if object_id else None
+            if not self.may_move(request, brief and brief.status, STEPS[pressed[0]]):
+                raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        previous = form.initial.get("status") if change else None
-        publishing.save(obj, request.user, previous_status=previous)
+        if not change:
+            obj.created_by = request.user
+        publishing.save(obj, request.user, previous_status=obj.stored_status)
+
+    def may_move(self, request, previous, status):
+        """Whether the user may take a brief from state `previous` (None: a new one) to
+        `status`."""
+        if self.has_publish_permission(request):
+            return True
+        if is_translator(request.user):
+            return False
+        return status in WRITERS_MAY_EDIT and previous in (None, *WRITERS_MAY_EDIT)
+
+    def workflow_buttons(self, request, brief):
+        """The steps the change form offers as buttons, for this user and this brief."""
+        steps = [("_save_draft", _("Save draft"))] if brief.status != Brief.Status.PUBLISHED else []
+        if brief.status != Brief.Status.IN_REVIEW and not self.has_publish_permission(request):
+            steps.append(("_send_to_review", _("Send to review")))
+        if self.has_publish_permission(request):
+            if brief.status == Brief.Status.DRAFT:
+                steps.append(("_send_to_review", _("Send to review")))
+            steps.append(("_publish", _("Publish now")))
+            steps.append(("_schedule", _("Schedule for the date above")))
+            if brief.status == Brief.Status.PUBLISHED:
+                steps.append(("_withdraw", _("Withdraw")))
+        return steps
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_step(request, obj) or super().response_add(request, obj)
+
+    def response_change(self, request, obj):
+        return self._after_step(request, obj) or super().response_change(request, obj)
+
+    def _after_step(self, request, brief):
+        """After a workflow button, the editor stays on the brief, told what became of it."""
+        if not any(name in request.POST for name in STEPS):
+            return None
+        self.message_user(
+            request,
+            _("“%(title)s” is now: %(state)s.") % {"title": brief, "state": brief.state_label},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse("admin:briefs_brief_change", args=[brief.pk], current_app=self.admin_site.name)
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if not is_translator(request.user):
+            context["workflow_buttons"] = self.workflow_buttons(request, obj or Brief())
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, brief):
         return format_html('<span class="brief-state-{}">{}</span>', brief.state, brief.state_label)
 
-    @admin.action(description=_("Publish the selected briefs"), permissions=["change"])
+    @admin.action(description=_("Publish the selected briefs"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         self._each(request, queryset, publishing.publish, _("Published: %(titles)s."))
 
-    @admin.action(description=_("Withdraw the selected briefs"), permissions=["change"])
+    @admin.action(description=_("Withdraw the selected briefs"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         self._each(request, queryset, publishing.withdraw, _("Withdrawn: %(titles)s."))
 
@@ -176,6 +289,13 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         """Take each brief through `step`; say which were done and why any were not."""
         done = []
         for brief in queryset:
+            if not self.has_change_permission(request, brief):
+                self.message_user(
+                    request,
+                    _("Not changed: “%(title)s”: not yours to change.") % {"title": brief},
+                    messages.WARNING,
+                )
+                continue
             try:
                 step(brief, request.user)
             except ValidationError as refused:

@@ -185,6 +185,15 @@ class Brief(PublicContentModel, LanguageVersionsModel):
     )
     # Kept by save() from the Arabic title and body, so that Arabic lists can use an index.
     in_arabic = models.BooleanField(_("Arabic version"), default=False, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -194,6 +203,7 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("brief")
         verbose_name_plural = _("briefs")
+        permissions = [("publish_brief", _("Can publish, schedule and withdraw briefs"))]
         constraints = [
             models.UniqueConstraint(fields=["slug_en"], name="brief_unique_slug_en"),
             models.UniqueConstraint(fields=["slug_ar"], name="brief_unique_slug_ar"),
@@ -233,9 +243,14 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         brief._stored_status = brief.__dict__.get("status", PUBLIC_STATUS)
         return brief
 
+    @property
+    def stored_status(self):
+        """The status the database holds for this brief (None before its first save)."""
+        return getattr(self, "_stored_status", None)
+
     def changes_public_content(self):
         """A brief's change shows if it is released (public, or due to be) or was."""
-        return PUBLIC_STATUS in (self.status, getattr(self, "_stored_status", None))
+        return PUBLIC_STATUS in (self.status, self.stored_status)
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})

@@ -5,7 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 
 from .fields import translated_models
 
-EDITORS, TRANSLATORS = "Editors", "Translators"
+EDITORS, WRITERS, TRANSLATORS = "Editors", "Writers", "Translators"
+# What writers write: briefs and the rows of a brief's form (authors, topics, regions, picks).
+WRITTEN_MODELS = ["brief", "authorship", "brieftopic", "briefregion", "recommendation"]
 
 
 def is_translator(user):
@@ -17,7 +19,7 @@ def is_translator(user):
 
 
 def setup_roles():
-    """Create or update both groups; running it again changes nothing."""
+    """Create or update the groups; running it again changes nothing."""
     content_apps = {model._meta.app_label for model in translated_models()}
     editable = ContentType.objects.filter(app_label__in=content_apps)
     editors, _created = Group.objects.get_or_create(name=EDITORS)
@@ -29,4 +31,13 @@ def setup_roles():
         Permission.objects.filter(content_type__in=translated, codename__startswith="change_")
         | Permission.objects.filter(content_type__in=editable, codename__startswith="view_")
     )
-    return editors, translators
+
+    writers, _created = Group.objects.get_or_create(name=WRITERS)
+    writers.permissions.set(
+        Permission.objects.filter(
+            content_type__in=editable.filter(app_label="briefs", model__in=WRITTEN_MODELS),
+            codename__regex=r"^(add|change|delete|view)_",
+        )
+        | Permission.objects.filter(content_type__in=editable, codename__startswith="view_")
+    )
+    return editors, writers, translators

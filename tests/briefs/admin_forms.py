@@ -13,8 +13,19 @@ def inline(prefix, rows=()):
     return data
 
 
-def brief_form(publication_type, *, authors=(), topics=(), regions=(), **fields):
-    """Add-form data for a brief; `authors` are (expert, position) pairs."""
+BUTTONS = {
+    "draft": "_save_draft",
+    "review": "_send_to_review",
+    "published": "_publish",
+    "withdrawn": "_withdraw",
+}
+
+
+def brief_form(
+    publication_type, *, authors=(), topics=(), regions=(), status="published", **fields
+):
+    """Add-form data for a brief; `authors` are (expert, position) pairs, and `status` names
+    the workflow button pressed ("published": Publish now)."""
     data = {
         "title_en": "A New Brief",
         "title_ar": "",
@@ -23,7 +34,7 @@ def brief_form(publication_type, *, authors=(), topics=(), regions=(), **fields)
         "publication_type": str(publication_type.pk),
         "published_at_0": "2021-03-04",
         "published_at_1": "10:00:00",
-        "status": "published",
+        BUTTONS[status]: "pressed",
         "summary_en": "",
         "summary_ar": "",
         "body_en": "<p>Body.</p>",

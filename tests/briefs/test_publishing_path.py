@@ -12,6 +12,7 @@ from briefs import publishing
 from briefs.models import Authorship, Brief, BriefTopic
 from publishing.models import PublishingRecord
 from publishing.signals import public_content_changed
+from tests.briefs.admin_forms import BUTTONS
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_region, make_topic
 
@@ -76,7 +77,7 @@ def shown_on(client, site):
 def take_down_with_the_form(admin_client, brief, status):
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(admin_client.get(url), "brief_form")
-    data["status"] = status
+    data[BUTTONS[status]] = "pressed"  # the workflow button a browser would send
     response = admin_client.post(url, data)
     assert response.status_code == 302
 

@@ -32,7 +32,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Expert": 3,
         "Topic": 1,
         "Region": 2,
-        "User": 2,
+        "User": 3,
     }
     assert "user: admin  password: briefing-room" in out.getvalue()
     assert get_user_model().objects.get(username="admin").check_password("briefing-room")

@@ -21,12 +21,13 @@ from briefs.models import (
 )
 from experts.models import Expert
 from taxonomy.models import Region, Topic
-from translations.roles import TRANSLATORS, setup_roles
+from translations.roles import TRANSLATORS, WRITERS, setup_roles
 from website import demo_content as demo
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "briefing-room"
 TRANSLATOR_USERNAME = "translator"
+WRITER_USERNAME = "writer"
 
 
 class Command(BaseCommand):
@@ -92,6 +93,9 @@ class Command(BaseCommand):
             f"  Admin:   {base_url}/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}"
         )
         self.stdout.write(
+            f"  Writer (drafts, review): user: {WRITER_USERNAME}  password: {ADMIN_PASSWORD}"
+        )
+        self.stdout.write(
             f"  Translator (Arabic only): user: {TRANSLATOR_USERNAME}  password: {ADMIN_PASSWORD}"
         )
 
@@ -132,13 +136,14 @@ class Command(BaseCommand):
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, password=ADMIN_PASSWORD)
         setup_roles()
-        translator, created = User.objects.get_or_create(
-            username=TRANSLATOR_USERNAME, defaults={"is_staff": True}
-        )
-        if created:
-            translator.set_password(ADMIN_PASSWORD)
-            translator.save()
-            translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        for username, group in [(TRANSLATOR_USERNAME, TRANSLATORS), (WRITER_USERNAME, WRITERS)]:
+            member, created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True}
+            )
+            if created:
+                member.set_password(ADMIN_PASSWORD)
+                member.save()
+                member.groups.add(Group.objects.get(name=group))
 
 
 def _monogram(name, size=240):

@@ -1,0 +1,136 @@
+"""The change form's steps and who may take them, held on the server against forged
+requests: writers draft and send to review; editors also publish, schedule and withdraw."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from briefs.models import Brief
+from tests.briefs.admin_forms import brief_form
+from tests.browser_forms import form_data
+from tests.factories import make_brief, make_expert, make_publication_type
+from translations.roles import EDITORS, WRITERS, setup_roles
+
+pytestmark = pytest.mark.django_db
+ADD_URL = "/admin/briefs/brief/add/"
+
+
+def change_url(brief):
+    return f"/admin/briefs/brief/{brief.pk}/change/"
+
+
+@pytest.fixture
+def member(client, django_user_model):
+    setup_roles()
+
+    def log_in(name, group):
+        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        return user
+
+    return log_in
+
+
+def press(client, brief, button, **changes):
+    """The change form as a browser submits it, with `button` pressed."""
+    data = form_data(client.get(change_url(brief)), "brief_form")
+    data.update(changes, **{button: "pressed"})
+    return client.post(change_url(brief), data)
+
+
+def buttons(client, url):
+    html = client.get(url).content.decode()
+    names = ["_save_draft", "_send_to_review", "_publish", "_schedule", "_withdraw"]
+    return [name for name in names if f'name="{name}"' in html]
+
+
+def test_a_writer_drafts_and_sends_to_review_but_cannot_publish(client, member):
+    writer = member("wanda", WRITERS)
+    kind, expert = make_publication_type(), make_expert()
+    response = client.post(ADD_URL, brief_form(kind, authors=[(expert, 0)], status="draft"))
+    assert response.status_code == 302
+    brief = Brief.objects.get()
+    assert (brief.status, brief.created_by) == ("draft", writer)
+    assert buttons(client, change_url(brief)) == ["_save_draft", "_send_to_review"]
+
+    assert press(client, brief, "_send_to_review").status_code == 302
+    assert Brief.objects.get().status == "review"
+    for forged in ("_publish", "_schedule", "_withdraw"):
+        assert press(client, brief, forged).status_code == 403
+        assert Brief.objects.get().status == "review"
+
+
+def test_a_writer_cannot_change_others_briefs_or_published_ones(client, member):
+    writer = member("wanda", WRITERS)
+    others = make_brief("Someone Else's Draft", status="draft", authors=[make_expert()])
+    own_published = make_brief("Own but Published", authors=[make_expert()], created_by=writer)
+    for brief in (others, own_published):
+        data = form_data(client.get(change_url(brief)), "brief_form")
+        data.update(title_en="Rewritten", _save_draft="pressed")
+        assert client.post(change_url(brief), data).status_code == 403
+        assert Brief.objects.get(pk=brief.pk).title_en != "Rewritten"
+    assert (
+        client.post(f"/admin/briefs/brief/{own_published.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    response = client.post(
+        "/admin/briefs/brief/",
+        {"action": "withdraw_selected", "_selected_action": [own_published.pk]},
+    )
+    assert response.status_code in (200, 302)
+    assert Brief.objects.get(pk=own_published.pk).status == "published"
+
+
+def test_an_editor_publishes_schedules_and_withdraws(client, member):
+    member("edith", EDITORS)
+    draft = make_brief("Ready Draft", status="draft", authors=[make_expert()])
+    assert buttons(client, change_url(draft)) == [
+        "_save_draft",
+        "_send_to_review",
+        "_publish",
+        "_schedule",
+    ]
+    later = timezone.localtime() + timedelta(days=2)
+    response = press(
+        client,
+        draft,
+        "_schedule",
+        published_at_0=later.strftime("%Y-%m-%d"),
+        published_at_1=later.strftime("%H:%M:%S"),
+    )
+    assert response.status_code == 302 and response["Location"] == change_url(draft)
+    draft.refresh_from_db()
+    assert draft.is_scheduled
+    assert "Scheduled" in client.get(change_url(draft)).content.decode()
+
+    assert press(client, draft, "_publish").status_code == 302  # now, not in two days
+    draft.refresh_from_db()
+    assert draft.is_public
+    assert "_withdraw" in buttons(client, change_url(draft))
+    assert press(client, draft, "_withdraw").status_code == 302
+    assert Brief.objects.get(pk=draft.pk).status == "withdrawn"
+
+
+def test_scheduling_for_a_past_date_is_refused_with_a_message(client, member):
+    member("edith", EDITORS)
+    draft = make_brief("Ready Draft", status="draft", authors=[make_expert()])
+    response = press(
+        client, draft, "_schedule", published_at_0="2001-01-01", published_at_1="10:00:00"
+    )
+    assert response.status_code == 200
+    assert "To schedule a brief, give it a later date." in response.content.decode()
+    assert Brief.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_publishing_checks_what_a_published_brief_needs_and_keeps_the_input(client, member):
+    member("edith", EDITORS)
+    draft = make_brief("Half Done", status="draft", body_en="", authors=[make_expert()])
+    response = press(client, draft, "_publish", summary_en="A summary typed just now.")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A published brief needs an English body." in html
+    assert "A summary typed just now." in html
+    assert Brief.objects.get(pk=draft.pk).status == "draft"
