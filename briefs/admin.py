@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -70,9 +70,22 @@ STEPS = {
 
 class BriefAdminForm(forms.ModelForm):
     """The brief's form, validated for the state its pressed button asks for: "Publish"
-    checks what a published brief needs before anything is saved."""
+    checks what a published brief needs before anything is saved.
+
+    It also refuses to overwrite a save made since it was opened (optimistic locking):
+    the form comes back with everything typed, and a second submission, made knowingly,
+    goes through.
+    """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
 
     def clean(self):
+        self._refuse_a_stale_save()
         cleaned = super().clean()
         pressed = [name for name in STEPS if name in self.data]
         if pressed:
@@ -83,6 +96,37 @@ class BriefAdminForm(forms.ModelForm):
         if "_publish" in self.data and when and when > timezone.now():
             cleaned["published_at"] = timezone.now()  # "Publish now" publishes now
         return cleaned
+
+    def _refuse_a_stale_save(self):
+        loaded = self.data.get("loaded_version")
+        if not self.instance.pk or not loaded:
+            return
+        # Locked until this save commits, so that two saves cannot both pass the check.
+        saved = (
+            Brief.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .only("updated_at", "updated_by__username")
+            .get(pk=self.instance.pk)
+        )
+        if saved.updated_at.isoformat() == loaded:
+            return
+        # Submitting again, having seen this, overwrites knowingly.
+        self.data = self.data.copy()
+        self.data["loaded_version"] = saved.updated_at.isoformat()
+        raise forms.ValidationError(
+            format_html(
+                _(
+                    "{who} saved this brief at {when}, after you opened it. Nothing of "
+                    "yours was saved and everything you typed is still below. "
+                    '<a href="{url}" target="_blank" rel="noopener">Open their version</a> '
+                    "in a new tab to see what they changed, then save again to keep yours."
+                ),
+                who=saved.updated_by or _("Someone"),
+                when=formats.date_format(timezone.localtime(saved.updated_at), "DATETIME_FORMAT"),
+                url=reverse("admin:briefs_brief_change", args=[saved.pk]),
+            ),
+            code="stale",
+        )
 
 
 class AuthorshipFormSet(forms.BaseInlineFormSet):
@@ -218,6 +262,7 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
         if not change:
             obj.created_by = request.user
         publishing.save(obj, request.user, previous_status=obj.stored_status)

@@ -134,3 +134,42 @@ def test_publishing_checks_what_a_published_brief_needs_and_keeps_the_input(clie
     assert "A published brief needs an English body." in html
     assert "A summary typed just now." in html
     assert Brief.objects.get(pk=draft.pk).status == "draft"
+
+
+def opened(client, brief):
+    return form_data(client.get(change_url(brief)), "brief_form")
+
+
+@pytest.mark.parametrize("second", [EDITORS, WRITERS, "Translators"])
+def test_a_save_from_a_stale_form_is_refused_and_keeps_what_was_typed(
+    client, member, django_user_model, second
+):
+    first = django_user_model.objects.create_superuser("first-editor", password="pw")
+    other = member("second", second)
+    brief = make_brief(
+        "Gas Deals", status="draft", authors=[make_expert()], created_by=other, title_ar="صفقات"
+    )
+    client.force_login(other)
+    theirs = opened(client, brief)  # the second person opens the form…
+    client.force_login(first)
+    mine = opened(client, brief)
+    mine["summary_en"] = "Saved first."
+    assert client.post(change_url(brief), mine).status_code == 302  # …the first one saves
+
+    client.force_login(other)
+    theirs["title_ar"] = "صفقات الغاز في المتوسط"
+    if second != "Translators":
+        theirs["summary_en"] = "Typed by the second person."
+    response = client.post(change_url(brief), theirs)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "first-editor saved this brief at" in html
+    assert "صفقات الغاز في المتوسط" in html  # everything typed is still there
+    assert f'href="{change_url(brief)}"' in html
+    brief.refresh_from_db()
+    assert (brief.summary_en, brief.title_ar) == ("Saved first.", "صفقات")
+
+    again = form_data(response, "brief_form")  # having seen it, they save again: theirs wins
+    assert client.post(change_url(brief), again).status_code == 302
+    brief.refresh_from_db()
+    assert brief.title_ar == "صفقات الغاز في المتوسط"
