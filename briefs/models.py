@@ -1,3 +1,4 @@
+import logging
 from functools import partial
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from addresses.models import Redirect, path_problem
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.models import NamedModel
 from editorial.richtext import RichTextField
@@ -21,7 +23,9 @@ from publishing.signals import announce_keys
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
+logger = logging.getLogger(__name__)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGES]
 # The one status under which a brief may be public (from its date on); the links' copies,
 # the partial indexes and the rail's SQL are derived from it.
 PUBLIC_STATUS = "published"
@@ -243,14 +247,33 @@ class Brief(PublicContentModel, LanguageVersionsModel):
             also_taken=partial(slug_is_taken, ignore=self),
         )
         self.sync_links()
+        self._redirect_moved_addresses()
         self._stored_status = self.status
+        self._stored_slugs = {field: getattr(self, field) for field in SLUG_FIELDS}
 
     @classmethod
     def from_db(cls, db, field_names, values):
         brief = super().from_db(db, field_names, values)
-        # What the database held, so that a save knows whether the brief was released.
+        # What the database held, so that a save knows whether the brief was released
+        # and which addresses it had.
         brief._stored_status = brief.__dict__.get("status", PUBLIC_STATUS)
+        brief._stored_slugs = {field: brief.__dict__.get(field) for field in SLUG_FIELDS}
         return brief
+
+    def _redirect_moved_addresses(self):
+        """A released brief whose slug changed keeps its old address, as a redirect."""
+        if self.stored_status != PUBLIC_STATUS:
+            return
+        for field, old_slug in getattr(self, "_stored_slugs", {}).items():
+            new_slug = getattr(self, field)
+            if old_slug and new_slug and old_slug != new_slug:
+                with translation.override(field.rsplit("_", 1)[1]):
+                    old = reverse("briefs:detail", kwargs={"slug": old_slug})
+                    new = reverse("briefs:detail", kwargs={"slug": new_slug})
+                if path_problem(old) or path_problem(new):
+                    logger.warning("No redirect from %s to %s: too long", old, new)
+                    continue
+                Redirect.objects.record_move(old, new)
 
     @property
     def stored_status(self):

@@ -23,7 +23,11 @@ def setup_roles():
     content_apps = {model._meta.app_label for model in translated_models()}
     editable = ContentType.objects.filter(app_label__in=content_apps)
     editors, _created = Group.objects.get_or_create(name=EDITORS)
-    editors.permissions.set(Permission.objects.filter(content_type__in=editable))
+    redirects = ContentType.objects.filter(app_label="addresses")
+    editors.permissions.set(
+        Permission.objects.filter(content_type__in=editable)
+        | Permission.objects.filter(content_type__in=redirects)
+    )
 
     translated = [ContentType.objects.get_for_model(model) for model in translated_models()]
     translators, _created = Group.objects.get_or_create(name=TRANSLATORS)

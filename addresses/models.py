@@ -1,0 +1,91 @@
+"""Redirects from old addresses, in every language (a path carries its language prefix).
+
+Django's contrib.redirects would need contrib.sites, which makes feeds and sitemaps build
+their absolute addresses from a configured domain instead of the request's host.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+MAX_PATH = 1000
+
+
+class RedirectQuerySet(models.QuerySet):
+    def record_move(self, old_path, new_path):
+        """Lead `old_path` to `new_path` permanently (after a page moved)."""
+        if old_path == new_path:
+            return
+        with transaction.atomic():
+            self.filter(old_path=new_path).delete()  # the page lives there again
+            self.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+
+
+class Redirect(models.Model):
+    """A permanent (301) redirect, answered only where no page answers (see middleware).
+
+    Saving one keeps the table one hop deep: whatever led to its old address now leads to
+    its end, it leads past other redirects to their end, and one that would lead back to
+    itself is not kept.
+    """
+
+    old_path = models.CharField(
+        _("old address"),
+        max_length=MAX_PATH,
+        unique=True,
+        help_text=_("A path on this site, e.g. /policy-analysis/view/old-title"),
+    )
+    new_path = models.CharField(
+        _("new address"),
+        max_length=MAX_PATH,
+        help_text=_("A path on this site, e.g. /policy-analysis/new-title"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RedirectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def save(self, *args, **kwargs):
+        others = Redirect.objects.exclude(old_path=self.old_path)
+        end, seen = self.new_path, {self.old_path}
+        while end not in seen and (onward := others.filter(old_path=end).first()):
+            seen.add(end)
+            end = onward.new_path
+        if end in seen:  # it would lead back round to itself: not kept
+            if self.pk:
+                Redirect.objects.filter(pk=self.pk).delete()
+            return
+        with transaction.atomic():
+            others.filter(new_path=self.old_path).update(new_path=end)
+            self.new_path = end
+            super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {
+            field: problem
+            for field in ("old_path", "new_path")
+            if (problem := path_problem(getattr(self, field)))
+        }
+        if not errors and self.old_path == self.new_path:
+            errors["new_path"] = gettext("A redirect must lead somewhere else.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def path_problem(path):
+    """Why `path` cannot be a redirect's address, or None."""
+    if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return gettext("“%(path)s” is not a path on this site (it must start with one “/”).") % {
+            "path": (path or "")[:80]
+        }
+    if len(path) > MAX_PATH or any(char.isspace() or char == "\x00" for char in path):
+        return gettext("“%(path)s” is not a usable address.") % {"path": path[:80]}
+    return None
