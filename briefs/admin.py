@@ -5,20 +5,23 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.db import models, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from experts.models import Expert
+from taxonomy.models import Region, Topic
 from translations.roles import is_translator
 
 from . import publishing
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
 from .rail import rail_for
+from .views import render_preview, share_token
 
 
 @admin.register(PublicationType)
@@ -198,9 +201,10 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
             {"fields": ["original_outlet_name", "original_outlet_url"]},
         ),
         (_("Recommended rail"), {"fields": ["rail_preview"]}),
+        (_("Preview"), {"fields": ["preview_tools"]}),
     ]
     form = BriefAdminForm
-    readonly_fields = ["state", "rail_preview"]
+    readonly_fields = ["state", "rail_preview", "preview_tools"]
     change_form_template = "admin/briefs/brief/change_form.html"
     inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
     list_display = [
@@ -309,6 +313,79 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
             reverse("admin:briefs_brief_change", args=[brief.pk], current_app=self.admin_site.name)
         )
 
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("preview/", preview, name="briefs_brief_preview_new"),
+            path("<path:object_id>/preview/", preview, name="briefs_brief_preview"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("preview"))
+    def preview_tools(self, brief):
+        """Buttons that show the form as it stands, unsaved; and links to share a brief not
+        yet public with someone without an account."""
+        url = (
+            reverse("admin:briefs_brief_preview", args=[brief.pk])
+            if brief.pk
+            else reverse("admin:briefs_brief_preview_new")
+        )
+        buttons = format_html_join(
+            " ",
+            '<button type="submit" name="_preview" formaction="{}?language={}" '
+            'formtarget="_blank" formnovalidate>{}</button>',
+            (
+                (url, code, _("Preview in %(language)s") % {"language": name})
+                for code, name in settings.LANGUAGES
+            ),
+        )
+        if not brief.pk or brief.is_public or brief.status == Brief.Status.WITHDRAWN:
+            return buttons
+        token = share_token(brief)
+        links = []
+        for code, name in settings.LANGUAGES:
+            if brief.has_version_in(code):
+                with translation.override(code):
+                    links.append((reverse("shared_preview", args=[token]), name))
+        shared = format_html_join(" ", '<a href="{}" target="_blank" rel="noopener">{}</a>', links)
+        return format_html(
+            "{}<p>{} {}</p>",
+            buttons,
+            _("Share a preview, valid %(days)d days, with anyone who has the link:")
+            % {"days": settings.PREVIEW_LINK_DAYS},
+            shared,
+        )
+
+    def preview_view(self, request, object_id=None):
+        """The change form's current content, unsaved, as readers would see it."""
+        brief = self.get_object(request, object_id) if object_id else None
+        if object_id and brief is None:
+            raise Http404
+        allowed = (
+            self.has_change_permission(request, brief)
+            if brief
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:briefs_brief_changelist"))
+        form_class = self.get_form(request, brief, change=brief is not None)
+        with transaction.atomic():  # the form's stale-save check reads under a lock
+            form = form_class(request.POST, request.FILES, instance=brief)
+            form.is_valid()  # what does not validate is left as it was
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        return render_preview(
+            request,
+            form.instance,
+            language,
+            authors=_posted_links(request.POST, "authorships", "expert", Expert),
+            topics=_posted_links(request.POST, "brieftopic_set", "topic", Topic),
+            regions=_posted_links(request.POST, "briefregion_set", "region", Region),
+        )
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if not is_translator(request.user):
             context["workflow_buttons"] = self.workflow_buttons(request, obj or Brief())
@@ -392,3 +469,22 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
             return None
         # The page in the admin's language where the brief has one, else the English page.
         return brief.url_in(translation.get_language()) or brief.url_in(settings.LANGUAGE_CODE)
+
+
+def _posted_links(data, prefix, field, model):
+    """The objects an inline of the posted form names, in its order; None when the form
+    had no such inline (a translator's read-only one), so the saved ones are shown."""
+    total = data.get(f"{prefix}-TOTAL_FORMS", "")
+    if not (total.isascii() and total.isdigit()):
+        return None
+    rows = []
+    for index in range(min(int(total), 1000)):
+        key = data.get(f"{prefix}-{index}-{field}", "")
+        if not (key.isascii() and key.isdigit()) or data.get(f"{prefix}-{index}-DELETE"):
+            continue
+        position = data.get(f"{prefix}-{index}-position", "")
+        order = int(position) if position.isascii() and position.isdigit() else index
+        rows.append((order, index, int(key)))
+    ids = [key for _order, _index, key in sorted(rows)]
+    found = model.objects.in_bulk(ids)
+    return [found[key] for key in ids if key in found]

@@ -1,5 +1,10 @@
+from datetime import timedelta
+
 from django.conf import settings
+from django.core import signing
 from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
@@ -49,11 +54,7 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
         return briefs if self.request.user.is_staff else briefs.published()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            authors=self.object.ordered_authors,
-            recommendations=[pick.brief for pick in rail_for(self.object)],
-            **kwargs,
-        )
+        context = super().get_context_data(**article_context(self.object), **kwargs)
         context["structured_data"] = seo.article(self.object, self.request)
         return context
 
@@ -62,6 +63,68 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
         if not self.object.is_public:
             add_never_cache_headers(response)
         return response
+
+
+def article_context(brief, *, authors=None, topics=None, regions=None):
+    """What the article template shows beside the brief itself: its byline, terms and rail.
+
+    A preview passes the authors, topics and regions of a form not yet saved.
+    """
+    saved = brief.pk is not None  # an unsaved brief has no links to fall back on
+    return {
+        "brief": brief,
+        "authors": authors if authors is not None else brief.ordered_authors if saved else [],
+        "topics": topics if topics is not None else list(brief.topics.all()) if saved else [],
+        "regions": regions if regions is not None else list(brief.regions.all()) if saved else [],
+        "recommendations": [pick.brief for pick in rail_for(brief)] if brief.pk else [],
+    }
+
+
+def render_preview(request, brief, language, **links):
+    """`brief` as readers would see it in `language`, marked PREVIEW, never indexed or cached.
+
+    Its language links are left out: they would lead to pages that may not exist yet.
+    """
+    with translation.override(language):
+        context = {**article_context(brief, **links), "preview": True, "language_versions": {}}
+        response = TemplateResponse(request, BriefDetailView.template_name, context)
+        response.render()
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    add_never_cache_headers(response)
+    return response
+
+
+def shared_preview(request, token):
+    """A draft, in-review or scheduled brief, opened from a share link without an account."""
+    brief_id = read_share_token(token)
+    brief = Brief.objects.for_detail().filter(pk=brief_id).first() if brief_id else None
+    if brief is None or brief.status == Brief.Status.WITHDRAWN:
+        response = TemplateResponse(
+            request, "briefs/preview_link_invalid.html", {"language_versions": {}}, status=404
+        )
+        add_never_cache_headers(response)
+        return response
+    if brief.is_public:
+        return redirect(brief.get_absolute_url())
+    return render_preview(request, brief, translation.get_language())
+
+
+SHARE_SALT = "briefs.shared-preview"
+
+
+def share_token(brief):
+    """A signed token naming `brief`, good for PREVIEW_LINK_DAYS from now."""
+    return signing.TimestampSigner(salt=SHARE_SALT).sign(str(brief.pk))
+
+
+def read_share_token(token):
+    """The brief id a valid, unexpired token names, or None."""
+    max_age = timedelta(days=settings.PREVIEW_LINK_DAYS)
+    try:
+        value = signing.TimestampSigner(salt=SHARE_SALT).unsign(token, max_age=max_age)
+    except signing.BadSignature:  # tampered with, or expired
+        return None
+    return int(value) if value.isdigit() else None
 
 
 class TermDetailView(LanguageVersionsMixin, BriefPagesMixin, SingleObjectMixin, ListView):

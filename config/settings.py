@@ -170,5 +170,7 @@ LOGGING = {
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
 RAIL_SIZE = env.int("RAIL_SIZE", default=3)
+# How long a shared preview link to an unpublished brief stays valid, in days.
+PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 # The largest XLIFF file an import accepts, in bytes.
 XLIFF_IMPORT_MAX_BYTES = env.int("XLIFF_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from briefs import views as briefs_views
 from translations import views as translations_views
 
 admin.site.site_header = admin.site.site_title = _("Briefing Room")
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("website.urls")),
     path("", include("briefs.feed_urls")),
     path("policy-analysis/", include("briefs.urls")),
+    path("preview/<str:token>", briefs_views.shared_preview, name="shared_preview"),
     path("experts/", include("experts.urls")),
     prefix_default_language=False,
 )
