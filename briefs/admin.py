@@ -16,7 +16,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
 from experts.models import Expert
 from taxonomy.models import Region, Topic
-from translations.roles import is_translator
 
 from . import publishing
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
@@ -240,9 +239,13 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
     def has_publish_permission(self, request):
         return request.user.has_perm("briefs.publish_brief")
 
+    def is_writer(self, request):
+        """Writes briefs without publishing them (a translator may add nothing at all)."""
+        return self.has_add_permission(request) and not self.has_publish_permission(request)
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed or self._edits_everything(request):
+        if obj is None or not allowed or not self.is_writer(request):
             return allowed
         return obj.created_by_id == request.user.pk and obj.status in WRITERS_MAY_EDIT
 
@@ -251,9 +254,6 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         if obj is None or not allowed or self.has_publish_permission(request):
             return allowed
         return obj.created_by_id == request.user.pk and obj.status == Brief.Status.DRAFT
-
-    def _edits_everything(self, request):
-        return self.has_publish_permission(request) or is_translator(request.user)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # A step the user may not take is refused before the form is read: a forged
@@ -276,7 +276,7 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         `status`."""
         if self.has_publish_permission(request):
             return True
-        if is_translator(request.user):
+        if not self.is_writer(request):
             return False
         return status in WRITERS_MAY_EDIT and previous in (None, *WRITERS_MAY_EDIT)
 
@@ -387,7 +387,7 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if not is_translator(request.user):
+        if self.has_publish_permission(request) or self.is_writer(request):
             context["workflow_buttons"] = self.workflow_buttons(request, obj or Brief())
         return super().render_change_form(request, context, add, change, form_url, obj)
 
