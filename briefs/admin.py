@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from editorial.history import HistoryAdmin
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -24,7 +25,9 @@ from .views import render_preview, share_token
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
+class PublicationTypeAdmin(
+    QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar"]
     slug_sources = {"slug": ("name_en", "english")}
@@ -191,7 +194,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
+class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "publication_type", "published_at", "state"]}),
         (_("Text"), {"fields": ["summary", "body", "author_note"]}),

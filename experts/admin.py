@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from editorial.history import HistoryAdmin
 
 from .models import Expert
 
 
 @admin.register(Expert)
-class ExpertAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
+class ExpertAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "role", "photo", "is_active"]}),
         (_("Biography"), {"fields": ["short_bio", "full_bio"]}),

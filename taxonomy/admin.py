@@ -2,11 +2,12 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from editorial.history import HistoryAdmin
 
 from .models import Region, Topic
 
 
-class TermAdmin(QueryStringInputAdmin, SlugPrefillAdmin, TabbedTranslationAdmin):
+class TermAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar", "slug"]
     slug_sources = {"slug": ("name_en", "english")}

@@ -13,6 +13,8 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from editorial.diff import word_diff
+
 from . import xliff
 from .fields import (
     SOURCE_LANGUAGE,
@@ -31,7 +33,6 @@ from .status import (
     STATE,
     STATUS_LABELS,
     field_statuses,
-    source_diff,
     with_status,
     with_status_annotation,
 )
@@ -150,9 +151,7 @@ class TranslationWorkflowAdmin:
                     '<span class="translation-outdated">{}</span> '
                     '<span class="translation-diff" lang="en" dir="ltr">{}</span>',
                     _("The English changed since this was translated:"),
-                    source_diff(
-                        record.source_text, getattr(obj, localized(field, SOURCE_LANGUAGE))
-                    ),
+                    word_diff(record.source_text, getattr(obj, localized(field, SOURCE_LANGUAGE))),
                 )
         return form
 

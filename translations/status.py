@@ -6,16 +6,13 @@ none, **outdated** when the source changed after the translation was last saved,
 fingerprint is taken of the words alone.
 """
 
-import difflib
 import hashlib
-import html
-import re
 
-import nh3
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+
+from editorial.diff import plain_words
 
 from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
 from .models import TranslationRecord
@@ -23,12 +20,6 @@ from .models import TranslationRecord
 MISSING, OUTDATED, COMPLETE = "missing", "outdated", "complete"
 STATE = "translation_state"  # the annotation with_status_annotation() adds
 STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), COMPLETE: _("complete")}
-
-
-def plain_words(text):
-    """The words of a text, without markup and with whitespace folded."""
-    without_tags = nh3.clean(text or "", tags=set())
-    return re.sub(r"\s+", " ", html.unescape(without_tags)).strip()
 
 
 def fingerprint(text):
@@ -169,18 +160,3 @@ def queue(language, limit=50):
             ]
         sections.append((model, rows, counts))
     return sections
-
-
-def source_diff(old_text, new_text):
-    """A readable word-level diff: removed words struck through, added words marked."""
-    old_words, new_words = old_text.split(), plain_words(new_text).split()
-    pieces = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
-        if tag in ("delete", "replace"):
-            pieces.append(("del", " ".join(old_words[a_start:a_end])))
-        if tag in ("insert", "replace"):
-            pieces.append(("ins", " ".join(new_words[b_start:b_end])))
-        if tag == "equal":
-            pieces.append(("span", " ".join(old_words[a_start:a_end])))
-    return format_html_join(" ", "<{0}>{1}</{0}>", pieces)
