@@ -155,3 +155,34 @@ RECOMMENDED_BRIEFS = [
 ]
 for _brief in RECOMMENDED_BRIEFS:
     _brief.update(body_en=_NOT_IN_SEED_EN, body_ar=_NOT_IN_SEED_AR)
+
+# Briefs made for the demo, to show the editorial workflow: not from the seed page.
+WORKFLOW_BRIEFS = [
+    {
+        "slug_en": "demo-draft-gulf-states-and-syria-reconstruction",
+        "title_en": "Draft: The Gulf States and Syria's Reconstruction",
+        "summary_en": "A draft made for the demo, still being written.",
+        "step": "draft",
+    },
+    {
+        "slug_en": "demo-in-review-russian-bases-in-syria",
+        "title_en": "In Review: What Russia's Syrian Bases Are For",
+        "summary_en": "A brief made for the demo, sent by its writer for an editor's review.",
+        "step": "review",
+    },
+    {
+        "slug_en": "demo-scheduled-israel-russia-deconfliction",
+        "title_en": "Scheduled: Ten Years of Israeli-Russian Deconfliction in Syria",
+        "summary_en": "A brief made for the demo, scheduled to go public three days after "
+        "the demo was loaded.",
+        "step": "schedule",
+    },
+]
+WORKFLOW_BODY_EN = "<p>This text was written for the demo; it is not part of the seed article.</p>"
+
+# An earlier wording of the seed's summary, kept as the first revision so that the demo
+# has two versions to compare.
+SEED_FIRST_SUMMARY_EN = (
+    "Netanyahu and Putin meet in Paris to discuss Syria, as Russia's military build-up "
+    "there raises Israel's concern about Hezbollah."
+)

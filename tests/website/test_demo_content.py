@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from reversion.models import Version
 
 from briefs.models import Brief, PublicationType, Recommendation
 from experts.models import Expert
@@ -26,7 +27,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Brief": 4,
+        "Brief": 7,
         "PublicationType": 3,
         "Recommendation": 3,
         "Expert": 3,
@@ -57,7 +58,7 @@ def test_demo_article_carries_the_seed_facts():
 
 def test_recommended_briefs_say_their_text_is_not_in_the_seed():
     call_command("load_demo", stdout=StringIO())
-    for brief in Brief.objects.exclude(slug_en="netanyahu-and-putin-rendezvous-paris"):
+    for brief in Brief.objects.published().exclude(slug_en="netanyahu-and-putin-rendezvous-paris"):
         assert "not part of the demo content" in brief.body_en
         assert "ليس جزءاً من المحتوى التجريبي" in brief.body_ar
 
@@ -66,10 +67,24 @@ def test_demo_logins_are_refused_with_debug_off_unless_asked_for(settings):
     settings.DEBUG = False
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert Brief.objects.count() == 4
+    assert Brief.objects.count() == 7
     assert not get_user_model().objects.exists()
     assert "No demo logins made" in out.getvalue()
     assert "briefing-room" not in out.getvalue()
 
     call_command("load_demo", "--demo-accounts", stdout=StringIO())
     assert get_user_model().objects.get(username="admin").check_password("briefing-room")
+
+
+def test_the_demo_shows_the_workflow_and_history(client):
+    call_command("load_demo", "--demo-accounts", stdout=StringIO())
+    states = {
+        brief.slug_en.split("-")[1]: brief.state
+        for brief in Brief.objects.filter(slug_en__startswith="demo-")
+    }
+    assert states == {"draft": "draft", "in": "review", "scheduled": "scheduled"}
+    seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")
+    assert Version.objects.get_for_object(seed).count() == 2
+    call_command("load_demo", "--demo-accounts", stdout=StringIO())  # nothing added again
+    assert Version.objects.get_for_object(seed).count() == 2
+    assert Brief.objects.count() == 7

@@ -1,6 +1,7 @@
 import io
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
+import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image, ImageDraw, ImageFont
+from reversion.models import Version
 
 from briefs import publishing
 from briefs.models import (
@@ -77,6 +79,8 @@ class Command(BaseCommand):
             )
             if with_accounts:
                 self._ensure_users()
+            self._add_workflow_examples(types["brief-analysis"], experts["anna-borshchevskaya"])
+            self._add_seed_revisions(seed)
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         for label, language in [("Article", "en"), ("Arabic", "ar")]:
@@ -130,6 +134,42 @@ class Command(BaseCommand):
             at = timezone.make_aware(datetime.combine(day, time(12, 0)))
             publishing.publish(brief, user=None, at=at)
         return brief
+
+    def _add_workflow_examples(self, kind, author):
+        """A draft, a brief in review and a scheduled one, each taken there by the path."""
+        steps = {
+            "draft": publishing.save_draft,
+            "review": publishing.send_to_review,
+            "schedule": lambda brief, user: publishing.publish(
+                brief, user, at=timezone.now() + timedelta(days=3)
+            ),
+        }
+        for data in demo.WORKFLOW_BRIEFS:
+            fields = {key: value for key, value in data.items() if key.endswith("_en")}
+            brief, created = Brief.objects.get_or_create(
+                slug_en=data["slug_en"],
+                defaults={**fields, "publication_type": kind, "body_en": demo.WORKFLOW_BODY_EN},
+            )
+            if created:
+                Authorship.objects.create(brief=brief, expert=author)
+                steps[data["step"]](brief, None)
+
+    def _add_seed_revisions(self, seed):
+        """Two versions of the seed to compare in its history: an earlier summary, then
+        the final one."""
+        if Version.objects.get_for_object(seed).exists():
+            return
+        editor = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
+        final = seed.summary_en
+        for summary, comment in [
+            (demo.SEED_FIRST_SUMMARY_EN, "First draft of the summary"),
+            (final, "Summary: named the topics of the meeting"),
+        ]:
+            with reversion.create_revision():
+                seed.summary_en = summary
+                publishing.save(seed, editor, previous_status=seed.status)
+                reversion.set_user(editor)
+                reversion.set_comment(comment)
 
     def _ensure_users(self):
         User = get_user_model()
