@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect
@@ -268,11 +269,30 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
                 raise PermissionDenied
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    # A restore brings back what a brief said, never whether it is public: that changes
+    # only by the publishing path's steps. A recovered brief comes back as a draft.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        current = Brief.objects.filter(pk=unquote(object_id)).values("status", "published_at")
+        request.kept_publication_state = current.first()
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.kept_publication_state = {"status": Brief.Status.DRAFT}
+        return super().recover_view(request, version_id, extra_context)
+
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         if not change:
             obj.created_by = request.user
-        publishing.save(obj, request.user, previous_status=obj.stored_status)
+        previous = obj.stored_status
+        kept = getattr(request, "kept_publication_state", None)
+        if kept:
+            for field, value in kept.items():
+                setattr(obj, field, value)
+            if "published_at" in kept:  # a restore: the brief stays in the state it was in
+                previous = kept["status"]
+        publishing.save(obj, request.user, previous_status=previous)
 
     def may_move(self, request, previous, status):
         """Whether the user may take a brief from state `previous` (None: a new one) to

@@ -5,6 +5,7 @@ through the admin's own change form, so it is saved as any edit is (and, for bri
 through the publishing path).
 """
 
+from django.conf import settings
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -69,9 +70,13 @@ def _chosen(versions, value):
 def _differences(older, newer):
     """[(label, diff HTML)] for each field, and each followed relation, that differs."""
     old, new = older._object_version.object, newer._object_version.object
+    fields = type(new)._meta.concrete_fields
+    names = {field.name for field in fields}
     rows = []
-    for field in type(new)._meta.concrete_fields:
-        if not field.editable or field.primary_key:
+    for field in fields:
+        # A translated field's own column mirrors one of its languages' (title: title_en).
+        mirror = f"{field.name}_{settings.LANGUAGE_CODE}" in names
+        if not field.editable or field.primary_key or mirror:
             continue
         before, after = field.value_from_object(old), field.value_from_object(new)
         if before != after:

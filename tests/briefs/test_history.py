@@ -65,6 +65,7 @@ def test_saves_are_kept_and_any_two_compare_field_by_field(admin_client, brief):
     text = visible_text(html)
     assert "Authors" in text  # the byline's order changed
     assert "Title [en]" not in text  # unchanged fields are not listed
+    assert text.count("Summary") == 1  # once, not again as the column it mirrors
 
 
 def test_a_revision_is_restored_through_the_admin_form_and_recorded(admin_client, brief):
@@ -96,6 +97,20 @@ def test_a_deleted_brief_is_recovered_with_its_authors_in_order_and_topics(admin
     assert [e.name for e in recovered.ordered_authors] == ["Anna Borshchevskaya", "Ben Fishman"]
     assert [t.name for t in recovered.topics.all()] == ["Energy"]
     assert recovered.summary_en == "Saved once in the admin."
+    assert recovered.status == "draft"  # an editor publishes it again, by the path
+
+
+def test_a_restore_keeps_the_brief_in_the_state_it_is_in(admin_client, client):
+    brief = make_brief("Gas Deals", status="draft", authors=[make_expert()])
+    save(admin_client, brief, summary_en="Said while a draft.")
+    save(admin_client, brief, summary_en="Said when published.", _publish="pressed")
+    assert client.get(brief.get_absolute_url()).status_code == 200
+    draft_era = versions_on(admin_client, brief)[1]
+    url = f"/admin/briefs/brief/{brief.pk}/history/{draft_era}/"
+    admin_client.post(url, form_data(admin_client.get(url), "brief_form"))
+    restored = Brief.objects.get(pk=brief.pk)
+    assert (restored.summary_en, restored.status) == ("Said while a draft.", "published")
+    assert "Said while a draft." in client.get(brief.get_absolute_url()).content.decode()
 
 
 def test_a_translators_save_is_in_the_history(client, brief, django_user_model):
