@@ -2,17 +2,9 @@
 
 import re
 
+from .pages import log_in
+
 LIBYA = "Libya's Renewed Legitimacy Crisis"
-
-
-def log_in(browser, base, username):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "briefing-room")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-    return page
 
 
 def test_editor_changes_english_and_the_translator_catches_up(browser, demo_site, screenshot):
