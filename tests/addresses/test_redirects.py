@@ -2,6 +2,7 @@
 redirects; editors add legacy addresses by hand or from a CSV file."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from addresses.models import Redirect
@@ -126,3 +127,23 @@ def test_the_admin_refuses_addresses_that_are_not_paths_here(admin_client, old, 
     assert response.status_code == 200
     assert 'class="errorlist' in response.content.decode()
     assert not Redirect.objects.exists()
+
+
+def test_an_editor_imports_a_csv_in_the_admin_all_or_none(admin_client, client, brief):
+    changelist = admin_client.get("/admin/addresses/redirect/").content.decode()
+    assert 'href="/admin/addresses/redirect/import/"' in changelist
+    good = SimpleUploadedFile(
+        "old.csv", b"old,new\n/policy-analysis/view/gas-deals,/policy-analysis/gas-deals\n"
+    )
+    response = admin_client.post("/admin/addresses/redirect/import/", {"file": good})
+    assert response.status_code == 302
+    assert_moved(client, "/policy-analysis/view/gas-deals", "/policy-analysis/gas-deals")
+
+    bad = SimpleUploadedFile("bad.csv", b"/one,/two\njavascript:alert(1),/x\n")
+    response = admin_client.post("/admin/addresses/redirect/import/", {"file": bad})
+    assert response.status_code == 200
+    assert "line 2" in response.content.decode()
+    assert not Redirect.objects.filter(old_path="/one").exists()
+    binary = SimpleUploadedFile("photo.csv", b"\xff\xfe\x00\x00garbage")
+    response = admin_client.post("/admin/addresses/redirect/import/", {"file": binary})
+    assert response.status_code == 200 and "not UTF-8 text" in response.content.decode()
