@@ -498,16 +498,21 @@ def _posted_links(data, prefix, field, model):
     """The objects an inline of the posted form names, in its order; None when the form
     had no such inline (a translator's read-only one), so the saved ones are shown."""
     total = data.get(f"{prefix}-TOTAL_FORMS", "")
-    if not (total.isascii() and total.isdigit()):
+    if not _is_id(total):
         return None
     rows = []
     for index in range(min(int(total), 1000)):
         key = data.get(f"{prefix}-{index}-{field}", "")
-        if not (key.isascii() and key.isdigit()) or data.get(f"{prefix}-{index}-DELETE"):
+        if not _is_id(key) or data.get(f"{prefix}-{index}-DELETE"):
             continue
         position = data.get(f"{prefix}-{index}-position", "")
-        order = int(position) if position.isascii() and position.isdigit() else index
+        order = int(position) if _is_id(position) else index
         rows.append((order, index, int(key)))
     ids = [key for _order, _index, key in sorted(rows)]
     found = model.objects.in_bulk(ids)
     return [found[key] for key in ids if key in found]
+
+
+def _is_id(text):
+    """ASCII digits that fit a database integer."""
+    return text.isascii() and text.isdigit() and len(text) <= 18

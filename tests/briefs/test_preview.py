@@ -123,3 +123,24 @@ def test_the_add_form_previews_too(admin_client):
     assert response.status_code == 200
     assert "Not Saved Yet" in response.content.decode()
     assert not Brief.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        {"authorships-TOTAL_FORMS": "99999999999999999999"},
+        {"authorships-TOTAL_FORMS": "²", "brieftopic_set-TOTAL_FORMS": "-1"},
+        {
+            "authorships-TOTAL_FORMS": "1",
+            "authorships-0-expert": "٣",
+            "authorships-0-position": "x",
+        },
+        {"authorships-0-expert": "99999999999999999999999"},
+        {"published_at_0": "garbage", "title_en": "x" * 5000},
+    ],
+)
+def test_a_hostile_preview_post_is_shown_calmly(admin_client, draft, hostile):
+    response = preview(admin_client, draft, "en", **hostile)
+    assert response.status_code == 200
+    assert "PREVIEW" in response.content.decode()
+    assert Brief.objects.get(pk=draft.pk).title_en == "Gas Deals"
