@@ -4,6 +4,7 @@ redirects; editors add legacy addresses by hand or from a CSV file."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from addresses.models import Redirect
 from tests.browser_forms import form_data
@@ -147,3 +148,15 @@ def test_an_editor_imports_a_csv_in_the_admin_all_or_none(admin_client, client, 
     binary = SimpleUploadedFile("photo.csv", b"\xff\xfe\x00\x00garbage")
     response = admin_client.post("/admin/addresses/redirect/import/", {"file": binary})
     assert response.status_code == 200 and "not UTF-8 text" in response.content.decode()
+
+
+def test_the_command_reports_in_the_sites_language_whatever_a_request_left_active(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("/one\n")
+    translation.activate("ar")  # as a request under /ar/ leaves the thread
+    try:
+        with pytest.raises(CommandError) as refused:
+            call_command("import_redirects", str(bad))
+    finally:
+        translation.deactivate()
+    assert "line 1: expected two columns" in str(refused.value)

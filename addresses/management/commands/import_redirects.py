@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from addresses.csv_import import ImportRefused, import_redirects
 
@@ -16,6 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, *args, path, **options):
+        # Reports in the site's own language, whatever a previous request left active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self._import(path)
+
+    def _import(self, path):
         try:
             count = import_redirects(Path(path).read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError) as error:

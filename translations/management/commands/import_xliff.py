@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from translations import xliff
 
@@ -12,6 +14,11 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, *args, path, **options):
+        # Reports in the site's own language, whatever a previous request left active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self._import(path)
+
+    def _import(self, path):
         try:
             xliff.check_size(Path(path).stat().st_size)
             count = xliff.import_file(Path(path).read_bytes())
