@@ -73,13 +73,6 @@ def publishing_problems(brief):
     return problems
 
 
-def history(brief):
-    """The brief's publishing records, newest first."""
-    return PublishingRecord.objects.filter(
-        content_type__app_label="briefs", content_type__model="brief", object_id=brief.pk
-    ).select_related("user")
-
-
 def _action_for(brief):
     if brief.status == Status.PUBLISHED:
         return Action.SCHEDULE if brief.is_scheduled else Action.PUBLISH

@@ -20,10 +20,6 @@ class PublicChange:
     objects: frozenset
     languages: frozenset
 
-    def of_model(self, model):
-        """The primary keys of the changed objects of `model`."""
-        return {pk for label, pk in self.objects if label == model._meta.label_lower}
-
 
 def announce(objects, languages=None):
     """Announce, once the current transaction commits, that `objects` changed publicly in

@@ -1,13 +1,16 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def _isolated_media_cache_and_fast_passwords(settings, tmp_path):
+def _isolated_media_cache_language_and_fast_passwords(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # each test starts with nothing cached by another
+    yield
+    translation.deactivate()  # a request under /ar/ leaves Arabic active in its thread
 
 
 @pytest.fixture
