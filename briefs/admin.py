@@ -60,6 +60,29 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArabicStateFilter(admin.SimpleListFilter):
+    """The Arabic version's state: draft, awaiting approval, approved."""
+
+    title = _("Arabic version")
+    parameter_name = "arabic_state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("none", _("No Arabic version")),
+            (Brief.ArabicStatus.DRAFT, _("Arabic draft")),
+            (Brief.ArabicStatus.IN_REVIEW, _("Awaiting approval")),
+            (Brief.ArabicStatus.APPROVED, _("Approved")),
+        ]
+
+    def queryset(self, request, queryset):
+        untranslated = models.Q(title_ar="", body_ar="") | models.Q(title_ar__isnull=True)
+        if self.value() == "none":
+            return queryset.filter(untranslated)
+        if self.value() in Brief.ArabicStatus.values:
+            return queryset.filter(arabic_status=self.value()).exclude(untranslated)
+        return queryset
+
+
 WRITERS_MAY_EDIT = (Brief.Status.DRAFT, Brief.Status.IN_REVIEW)
 YEAR = re.compile(r"[1-9][0-9]{3}", re.ASCII)
 
@@ -71,6 +94,12 @@ STEPS = {
     "_publish": Brief.Status.PUBLISHED,
     "_schedule": Brief.Status.PUBLISHED,
     "_withdraw": Brief.Status.WITHDRAWN,
+}
+# The Arabic version's buttons; approving and withdrawing need the publish permission.
+ARABIC_STEPS = {
+    "_send_arabic_to_review": Brief.ArabicStatus.IN_REVIEW,
+    "_approve_arabic": Brief.ArabicStatus.APPROVED,
+    "_withdraw_arabic": Brief.ArabicStatus.DRAFT,
 }
 
 
@@ -96,6 +125,14 @@ class BriefAdminForm(forms.ModelForm):
         pressed = [name for name in STEPS if name in self.data]
         if pressed:
             self.instance.status = STEPS[pressed[0]]
+        pressed_arabic = [name for name in ARABIC_STEPS if name in self.data]
+        if pressed_arabic:
+            self.instance.arabic_status = ARABIC_STEPS[pressed_arabic[0]]
+        arabic = {name: cleaned.get(name, getattr(self.instance, name)) for name in ARABIC_TEXT}
+        if "_approve_arabic" in self.data and not all(arabic.values()):
+            raise forms.ValidationError(
+                _("An Arabic version needs an Arabic title and an Arabic body to be approved.")
+            )
         when = cleaned.get("published_at")
         if "_schedule" in self.data and (when is None or when <= timezone.now()):
             self.add_error("published_at", _("To schedule a brief, give it a later date."))
@@ -133,6 +170,9 @@ class BriefAdminForm(forms.ModelForm):
             ),
             code="stale",
         )
+
+
+ARABIC_TEXT = [f"{field}_ar" for field in Brief.version_fields]
 
 
 class AuthorshipFormSet(forms.BaseInlineFormSet):
@@ -197,7 +237,19 @@ class YearFilter(admin.SimpleListFilter):
 @admin.register(Brief)
 class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
     fieldsets = [
-        (None, {"fields": ["title", "slug", "publication_type", "published_at", "state"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "publication_type",
+                    "published_at",
+                    "state",
+                    "arabic_state",
+                ]
+            },
+        ),
         (_("Text"), {"fields": ["summary", "body", "author_note"]}),
         (
             _("First published elsewhere"),
@@ -207,7 +259,7 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
         (_("Preview"), {"fields": ["preview_tools"]}),
     ]
     form = BriefAdminForm
-    readonly_fields = ["state", "rail_preview", "preview_tools"]
+    readonly_fields = ["state", "arabic_state", "rail_preview", "preview_tools"]
     change_form_template = "admin/briefs/brief/change_form.html"
     inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
     list_display = [
@@ -216,12 +268,13 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
         "published_at",
         "author_names",
         "state",
-        "has_arabic_version",
+        "arabic_state",
     ]
     actions = ["publish_selected", "withdraw_selected", "send_to_review_selected"]
     list_display_links = ["title_en"]
     list_filter = [
         StateFilter,
+        ArabicStateFilter,
         "publication_type",
         YearFilter,
         ("topics", admin.RelatedOnlyFieldListFilter),
@@ -267,18 +320,30 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
             brief = self.get_object(request, object_id) if object_id else None
             if not self.may_move(request, brief and brief.status, STEPS[pressed[0]]):
                 raise PermissionDenied
+        forbidden = [
+            name
+            for name, arabic_status in ARABIC_STEPS.items()
+            if name in request.POST and not self.may_move_arabic(request, arabic_status)
+        ]
+        if request.method == "POST" and forbidden:
+            raise PermissionDenied
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # A restore brings back what a brief said, never whether it is public: that changes
     # only by the publishing path's steps. A recovered brief comes back as a draft.
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        current = Brief.objects.filter(pk=unquote(object_id)).values("status", "published_at")
+        current = Brief.objects.filter(pk=unquote(object_id)).values(
+            "status", "published_at", "arabic_status"
+        )
         request.kept_publication_state = current.first()
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        request.kept_publication_state = {"status": Brief.Status.DRAFT}
+        request.kept_publication_state = {
+            "status": Brief.Status.DRAFT,
+            "arabic_status": Brief.ArabicStatus.DRAFT,
+        }
         return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -292,7 +357,8 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
                 setattr(obj, field, value)
             if "published_at" in kept:  # a restore: the brief stays in the state it was in
                 previous = kept["status"]
-        publishing.save(obj, request.user, previous_status=previous)
+        arabic_edited = any(name.endswith("_ar") for name in form.changed_data)
+        publishing.save(obj, request.user, previous_status=previous, arabic_edited=arabic_edited)
 
     def may_move(self, request, previous, status):
         """Whether the user may take a brief from state `previous` (None: a new one) to
@@ -303,8 +369,18 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
             return False
         return status in WRITERS_MAY_EDIT and previous in (None, *WRITERS_MAY_EDIT)
 
+    def may_move_arabic(self, request, arabic_status):
+        """Whether the user may take a brief's Arabic version to `arabic_status`: anyone
+        who may change the brief sends it to review; approving or withdrawing it is
+        publishing."""
+        if arabic_status == Brief.ArabicStatus.IN_REVIEW:
+            return True
+        return self.has_publish_permission(request)
+
     def workflow_buttons(self, request, brief):
         """The steps the change form offers as buttons, for this user and this brief."""
+        if not (self.has_publish_permission(request) or self.is_writer(request)):
+            return self.arabic_buttons(request, brief)  # a translator's
         steps = [("_save_draft", _("Save draft"))] if brief.status != Brief.Status.PUBLISHED else []
         if brief.status != Brief.Status.IN_REVIEW and not self.has_publish_permission(request):
             steps.append(("_send_to_review", _("Send to review")))
@@ -315,7 +391,20 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
             steps.append(("_schedule", _("Schedule for the date above")))
             if brief.status == Brief.Status.PUBLISHED:
                 steps.append(("_withdraw", _("Withdraw")))
-        return steps
+        return steps + self.arabic_buttons(request, brief)
+
+    def arabic_buttons(self, request, brief):
+        """The Arabic version's steps: a translator sends it to review, an editor approves
+        or withdraws it."""
+        if not brief.pk:
+            return []
+        if not self.has_publish_permission(request):
+            return [("_send_arabic_to_review", _("Send Arabic to review"))]
+        if not (brief.title_ar or brief.body_ar):
+            return []
+        if brief.arabic_status == Brief.ArabicStatus.APPROVED:
+            return [("_withdraw_arabic", _("Withdraw Arabic"))]
+        return [("_approve_arabic", _("Approve Arabic"))]
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_step(request, obj) or super().response_add(request, obj)
@@ -325,11 +414,12 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
 
     def _after_step(self, request, brief):
         """After a workflow button, the editor stays on the brief, told what became of it."""
-        if not any(name in request.POST for name in STEPS):
+        if not any(name in request.POST for name in [*STEPS, *ARABIC_STEPS]):
             return None
         self.message_user(
             request,
-            _("“%(title)s” is now: %(state)s.") % {"title": brief, "state": brief.state_label},
+            _("“%(title)s” is now: %(state)s; %(arabic)s.")
+            % {"title": brief, "state": brief.state_label, "arabic": brief.arabic_state_label},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(
@@ -362,14 +452,22 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
                 for code, name in settings.LANGUAGES
             ),
         )
-        if not brief.pk or brief.is_public or brief.status == Brief.Status.WITHDRAWN:
+        if not brief.pk or brief.status == Brief.Status.WITHDRAWN:
+            return buttons
+        # Each version written and not yet in front of readers: a draft brief's, or the
+        # Arabic awaiting approval of a public one.
+        unreleased = [
+            (code, name)
+            for code, name in settings.LANGUAGES
+            if brief.is_written_in(code) and not (brief.is_public and brief.has_version_in(code))
+        ]
+        if not unreleased:
             return buttons
         token = share_token(brief)
         links = []
-        for code, name in settings.LANGUAGES:
-            if brief.has_version_in(code):
-                with translation.override(code):
-                    links.append((reverse("shared_preview", args=[token]), name))
+        for code, name in unreleased:
+            with translation.override(code):
+                links.append((reverse("shared_preview", args=[token]), name))
         shared = format_html_join(" ", '<a href="{}" target="_blank" rel="noopener">{}</a>', links)
         return format_html(
             "{}<p>{} {}</p>",
@@ -410,13 +508,24 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if self.has_publish_permission(request) or self.is_writer(request):
+        if self.has_change_permission(request, obj):
             context["workflow_buttons"] = self.workflow_buttons(request, obj or Brief())
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, brief):
         return format_html('<span class="brief-state-{}">{}</span>', brief.state, brief.state_label)
+
+    @admin.display(description=_("Arabic version"), ordering="arabic_status")
+    def arabic_state(self, brief):
+        """The Arabic version's state, and whether readers see it."""
+        public = brief.is_public and brief.has_version_in("ar")
+        return format_html(
+            '<span class="arabic-state-{}">{}</span>{}',
+            brief.arabic_status,
+            brief.arabic_state_label,
+            format_html(" · {}", _("public")) if public else "",
+        )
 
     @admin.action(description=_("Publish the selected briefs"), permissions=["publish"])
     def publish_selected(self, request, queryset):
@@ -458,10 +567,6 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
     @admin.display(description=_("authors"))
     def author_names(self, brief):
         return ", ".join(str(expert) for expert in brief.ordered_authors)
-
-    @admin.display(description=_("Arabic"), boolean=True)
-    def has_arabic_version(self, brief):
-        return brief.has_version_in("ar")
 
     @admin.display(description=_("as readers see it"))
     def rail_preview(self, brief):

@@ -29,9 +29,15 @@ SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGES]
 # The one status under which a brief may be public (from its date on); the links' copies,
 # the partial indexes and the rail's SQL are derived from it.
 PUBLIC_STATUS = "published"
-# Whether a brief has an Arabic version, as the database works it out (see in_arabic).
+# The one Arabic state under which a brief's Arabic version may be public (with the brief).
+APPROVED_ARABIC = "approved"
+# Whether a brief's Arabic version may be public, as the database works it out: approved,
+# with a title and a body (see in_arabic).
 HAS_ARABIC_VERSION = models.Case(
-    models.When(Q(title_ar__gt="") & Q(body_ar__gt=""), then=models.Value(True)),
+    models.When(
+        Q(arabic_status=APPROVED_ARABIC, title_ar__gt="", body_ar__gt=""),
+        then=models.Value(True),
+    ),
     default=models.Value(False),
 )
 
@@ -133,6 +139,11 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class ArabicStatus(models.TextChoices):
+        DRAFT = "draft", _("Arabic draft")
+        IN_REVIEW = "review", _("Arabic in review")
+        APPROVED = APPROVED_ARABIC, _("Arabic approved")
+
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
         _("slug"),
@@ -187,7 +198,16 @@ class Brief(PublicContentModel, LanguageVersionsModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    # Kept by save() from the Arabic title and body, so that Arabic lists can use an index.
+    # A translator's save is an Arabic draft; the Arabic goes public once approved.
+    arabic_status = models.CharField(
+        _("Arabic version"),
+        max_length=10,
+        choices=ArabicStatus.choices,
+        default=ArabicStatus.DRAFT,
+        editable=False,
+    )
+    # Kept by save() from the Arabic state, title and body, so that Arabic lists can use an
+    # index: whether the Arabic version may be public.
     in_arabic = models.BooleanField(_("Arabic version"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -239,7 +259,7 @@ class Brief(PublicContentModel, LanguageVersionsModel):
             bases["slug_ar"] = self.slug_ar or arabic_slug(self.title_ar) or "brief"
         # Unique per language: an Arabic slug not yet given is NULL, not "".
         self.slug_ar = self.slug_ar or None
-        self.in_arabic = super().has_version_in("ar")
+        self.set_in_arabic()
         save_claiming_slugs(
             self,
             partial(super().save, *args, **kwargs),
@@ -249,6 +269,7 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         self.sync_links()
         self._redirect_moved_addresses()
         self._stored_status = self.status
+        self._stored_arabic_status = self.arabic_status
         self._stored_slugs = {field: getattr(self, field) for field in SLUG_FIELDS}
 
     @classmethod
@@ -257,6 +278,7 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         # What the database held, so that a save knows whether the brief was released
         # and which addresses it had.
         brief._stored_status = brief.__dict__.get("status", PUBLIC_STATUS)
+        brief._stored_arabic_status = brief.__dict__.get("arabic_status", APPROVED_ARABIC)
         brief._stored_slugs = {field: brief.__dict__.get(field) for field in SLUG_FIELDS}
         return brief
 
@@ -280,6 +302,11 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         """The status the database holds for this brief (None before its first save)."""
         return getattr(self, "_stored_status", None)
 
+    @property
+    def stored_arabic_status(self):
+        """The Arabic state the database holds for this brief (None before its first save)."""
+        return getattr(self, "_stored_arabic_status", None)
+
     def changes_public_content(self):
         """A brief's change shows if it is released (public, or due to be) or was."""
         return PUBLIC_STATUS in (self.status, self.stored_status)
@@ -287,9 +314,30 @@ class Brief(PublicContentModel, LanguageVersionsModel):
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
 
+    def save_translation(self, user, language):
+        from .publishing import receive_translation  # the path is built on this module
+
+        receive_translation(self, user, language)
+
     def has_version_in(self, language):
-        # The stored flag, so that lists need not load Arabic bodies to know.
+        """Whether readers may see this brief in `language` (once it is public): for Arabic,
+        the stored flag, so that lists need not load Arabic bodies to know."""
         return self.in_arabic if language == "ar" else super().has_version_in(language)
+
+    def set_in_arabic(self):
+        """Work out the Arabic flag from the Arabic state and text (save() calls it)."""
+        self.in_arabic = self.arabic_status == APPROVED_ARABIC and self.is_written_in("ar")
+
+    def is_written_in(self, language):
+        """Whether the text of a version in `language` is there, approved or not."""
+        return super().has_version_in(language)
+
+    @property
+    def arabic_state_label(self):
+        """The Arabic version's state as editors see it."""
+        if not (self.title_ar or self.body_ar):
+            return _("No Arabic version")
+        return self.get_arabic_status_display()
 
     def sync_links(self):
         """Copy what rails sort and filter by onto this brief's author, topic and region links.

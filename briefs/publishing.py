@@ -1,24 +1,35 @@
-"""The one way a brief's state changes: save as draft, send to review, publish (now, or
-scheduled for later), withdraw. Each records who did it and when.
+"""The one way a brief's state changes, in either language: save as draft, send to review,
+publish (now, or scheduled for later), withdraw; for the Arabic version, send to review,
+approve and withdraw. Each records who did it and when, and keeps a revision.
 
 The admin's form and bulk actions, management commands and importers call these. What
-the public then sees changes with the brief's save, which keeps the links' copies in
-line and announces the change (publishing.PublicContentModel); `update()` on briefs does
-the same. Whether a brief is public is answered by `Brief.objects.published()` and
-`Brief.is_public` alone.
+the public then sees changes with the brief's save, which keeps the links' copies and the
+Arabic flag in line and announces the change (publishing.PublicContentModel); `update()`
+on briefs does the same. Whether a brief is public is answered by
+`Brief.objects.published()` and `Brief.is_public` alone; whether its Arabic version is, by
+`Brief.has_version_in("ar")` and `in_language("ar")`.
 """
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from publishing.models import PublishingRecord
+from publishing.signals import announce
 
-from .models import Brief
+from .models import Brief, BriefLink
 
 Action = PublishingRecord.Action
 Status = Brief.Status
+ArabicStatus = Brief.ArabicStatus
+ARABIC = "ar"
+
+
+def may_publish(user):
+    """Whether `user` may publish, schedule and withdraw briefs and approve Arabic ones."""
+    return bool(user and user.has_perm("briefs.publish_brief"))
 
 
 def save_draft(brief, user):
@@ -49,18 +60,87 @@ def withdraw(brief, user):
     return _change(brief, user, Status.WITHDRAWN, Action.WITHDRAW)
 
 
-def save(brief, user, previous_status=None):
-    """Save an edit from a validated form (the admin's), recording the change of state it
-    made, if any; an edit to a published brief is recorded too."""
-    if brief.status != previous_status:
-        action = _action_for(brief)
-    else:
-        action = Action.EDIT if brief.status == Status.PUBLISHED else None
+def send_arabic_to_review(brief, user):
+    """Mark the Arabic version ready: someone who may publish approves it."""
+    return _change_arabic(brief, user, ArabicStatus.IN_REVIEW, Action.SEND_TO_REVIEW)
+
+
+def approve_arabic(brief, user):
+    """Let readers see the Arabic version, with the brief (now, if the brief is public)."""
+    problems = arabic_problems(brief)
+    if problems:
+        raise ValidationError(problems)
+    return _change_arabic(brief, user, ArabicStatus.APPROVED, Action.APPROVE)
+
+
+def withdraw_arabic(brief, user):
+    """Take the Arabic version down, back to an Arabic draft; the English stays."""
+    return _change_arabic(brief, user, ArabicStatus.DRAFT, Action.WITHDRAW)
+
+
+def receive_translation(brief, user, language):
+    """Save Arabic text brought from outside the admin (a translator's XLIFF file) and
+    send it to review: it is finished work, and goes public once approved."""
+    if language != ARABIC:
+        raise ValueError(f"Briefs are translated into {ARABIC!r} only, not {language!r}")
+    return _change_arabic(brief, user, ArabicStatus.IN_REVIEW, Action.SEND_TO_REVIEW)
+
+
+def import_published(briefs, links_for, user=None):
+    """Bring in new `briefs` already published elsewhere (an archive import), in bulk: each
+    as `publish` would leave it, its Arabic version approved where it has one, with the
+    link rows `links_for(brief)` gives (authors, topics, regions) and a record of each.
+
+    For large imports: slugs must be set and free, and no revision is kept (a brief's
+    history starts with its first edit).
+    """
+    for brief in briefs:
+        brief.status = Status.PUBLISHED
+        written = brief.is_written_in(ARABIC)
+        brief.arabic_status = ArabicStatus.APPROVED if written else ArabicStatus.DRAFT
+        brief.set_in_arabic()
+    user = user if user and user.pk else None
     with transaction.atomic():
-        brief.save()
-        if action:
-            _record(brief, user, action)
-    return brief
+        created = Brief.objects.bulk_create(briefs)
+        links, records = {}, []
+        for brief in created:
+            copied = BriefLink.copied_from(brief)
+            for link in links_for(brief):
+                for field, value in copied.items():
+                    setattr(link, field, value)
+                links.setdefault(type(link), []).append(link)
+            records.append(PublishingRecord(content_object=brief, action=_action_for(brief)))
+            if brief.in_arabic:
+                records.append(
+                    PublishingRecord(content_object=brief, action=Action.APPROVE, language=ARABIC)
+                )
+        for link_model, rows in links.items():
+            link_model.objects.bulk_create(rows)
+        for record in records:
+            record.user = user
+        PublishingRecord.objects.bulk_create(records)
+        announce(created)  # bulk_create() skips save(), which would have announced them
+    return created
+
+
+def save(brief, user, previous_status=None, arabic_edited=False):
+    """Save an edit from a validated form (the admin's), recording the changes of state it
+    made, if any; an edit to a published brief is recorded too.
+
+    An edit to the Arabic text by someone who may not publish (a translator) is an Arabic
+    draft, unless the same step sent it to review: nothing unapproved reaches readers.
+    """
+    arabic_step_taken = brief.arabic_status != (brief.stored_arabic_status or ArabicStatus.DRAFT)
+    if arabic_edited and not may_publish(user) and not arabic_step_taken:
+        brief.arabic_status = ArabicStatus.DRAFT
+    if brief.status != previous_status:
+        actions = [(_action_for(brief), "")]
+    else:
+        actions = [(Action.EDIT, "")] if brief.status == Status.PUBLISHED else []
+    arabic_action = _arabic_action(brief.stored_arabic_status, brief.arabic_status)
+    if arabic_action:
+        actions.append((arabic_action, ARABIC))
+    return _save(brief, user, actions)
 
 
 def publishing_problems(brief):
@@ -73,6 +153,13 @@ def publishing_problems(brief):
     return problems
 
 
+def arabic_problems(brief):
+    """What keeps `brief`'s Arabic version from being approved, as messages."""
+    if brief.is_written_in(ARABIC):
+        return []
+    return [_("An Arabic version needs an Arabic title and an Arabic body to be approved.")]
+
+
 def _action_for(brief):
     if brief.status == Status.PUBLISHED:
         return Action.SCHEDULE if brief.is_scheduled else Action.PUBLISH
@@ -83,15 +170,47 @@ def _action_for(brief):
     }[brief.status]
 
 
+def _arabic_action(before, after):
+    """The action that took the Arabic version from state `before` to `after`, if any."""
+    before = before or ArabicStatus.DRAFT
+    if before == after:
+        return None
+    if before == ArabicStatus.APPROVED:
+        return Action.WITHDRAW  # taken down, whoever did it
+    return {
+        ArabicStatus.DRAFT: Action.SAVE_DRAFT,
+        ArabicStatus.IN_REVIEW: Action.SEND_TO_REVIEW,
+        ArabicStatus.APPROVED: Action.APPROVE,
+    }[after]
+
+
 def _change(brief, user, status, action):
     brief.status = status
-    with transaction.atomic():
+    return _save(brief, user, [(action, "")])
+
+
+def _change_arabic(brief, user, arabic_status, action):
+    brief.arabic_status = arabic_status
+    return _save(brief, user, [(action, ARABIC)])
+
+
+def _save(brief, user, actions):
+    """Save `brief`, keeping a revision and a record of each (action, language)."""
+    user = user if user and user.pk else None
+    with transaction.atomic(), reversion.create_revision():
         brief.save()
-        _record(brief, user, action)
+        reversion.set_user(user)
+        if actions:
+            reversion.set_comment(
+                "; ".join(_label(action, language) for action, language in actions)
+            )
+        for action, language in actions:
+            PublishingRecord.objects.create(
+                content_object=brief, action=action, language=language, user=user
+            )
     return brief
 
 
-def _record(brief, user, action):
-    PublishingRecord.objects.create(
-        content_object=brief, action=action, user=user if user and user.pk else None
-    )
+def _label(action, language):
+    label = Action(action).label
+    return _("Arabic: %(action)s") % {"action": label} if language == ARABIC else label.capitalize()

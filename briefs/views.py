@@ -95,7 +95,8 @@ def render_preview(request, brief, language, **links):
 
 
 def shared_preview(request, token):
-    """A draft, in-review or scheduled brief, opened from a share link without an account."""
+    """A draft, in-review or scheduled brief, or an Arabic version awaiting approval,
+    opened from a share link without an account."""
     brief_id = read_share_token(token)
     brief = Brief.objects.for_detail().filter(pk=brief_id).first() if brief_id else None
     if brief is None or brief.status == Brief.Status.WITHDRAWN:
@@ -104,9 +105,10 @@ def shared_preview(request, token):
         )
         add_never_cache_headers(response)
         return response
-    if brief.is_public:
+    language = translation.get_language()
+    if brief.is_public and brief.has_version_in(language):
         return redirect(brief.get_absolute_url())
-    return render_preview(request, brief, translation.get_language())
+    return render_preview(request, brief, language)
 
 
 SHARE_SALT = "briefs.shared-preview"

@@ -16,6 +16,7 @@ class PublishingRecord(models.Model):
         PUBLISH = "publish", _("published")
         SCHEDULE = "schedule", _("scheduled")
         WITHDRAW = "withdraw", _("withdrawn")
+        APPROVE = "approve", _("approved")
         EDIT = "edit", _("edited while public")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -61,6 +62,12 @@ class PublicContentModel(models.Model):
     def changes_public_content(self):
         """Whether this row's change changes what the public sees (by default, always)."""
         return True
+
+    def save_translation(self, user, language):
+        """Save text a translator brought in `language` from outside the admin (an XLIFF
+        file). By default a plain save; a model whose language versions wait for approval
+        overrides it to send them through its publishing path."""
+        self.save()
 
 
 def announce_deleted(sender, instance, **kwargs):

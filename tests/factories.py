@@ -65,7 +65,10 @@ def make_brief(
     arabic=False,
     **fields,
 ):
-    """A published English brief dated 2020-01-01; `arabic=True` adds an Arabic version."""
+    """A published English brief dated 2020-01-01; `arabic=True` adds an Arabic version.
+
+    Arabic text given here is approved, as if an editor had approved it.
+    """
     fields.setdefault("publication_type", make_publication_type())
     fields.setdefault("status", Brief.Status.PUBLISHED)
     fields.setdefault("published_at", timezone.make_aware(datetime(2020, 1, 1, 12)))
@@ -73,6 +76,8 @@ def make_brief(
     if arabic:
         fields.setdefault("title_ar", "تحليل تجريبي")
         fields.setdefault("body_ar", "<p>نص عربي.</p>")
+    if fields.get("title_ar") or fields.get("body_ar"):
+        fields.setdefault("arabic_status", Brief.ArabicStatus.APPROVED)
     with translation.override("en"):
         fields.setdefault("title_en", title or _unique("Brief"))
         brief = Brief.objects.create(**fields)

@@ -142,8 +142,10 @@ class TranslationWorkflowAdmin:
             base = kwargs.get("form", self.form)
             kwargs["form"] = type(base.__name__, (MinorEditForm, base), {})
         form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is None or not _translating(request):
+        if obj is None:
             return form
+        # Outdated translations stay public; translators and editors alike are shown
+        # what moved in the English since.
         for field, (status, record) in field_statuses(obj, ARABIC).items():
             name = localized(field, ARABIC)
             if status == OUTDATED and name in form.base_fields:

@@ -38,7 +38,7 @@ def import_xliff(request):
         form = XliffImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                count = xliff.import_file(form.cleaned_data["file"].read())
+                count = xliff.import_file(form.cleaned_data["file"].read(), request.user)
             except xliff.ImportRefused as refused:
                 problems = refused.problems
             else:

@@ -8,6 +8,7 @@ unit whose source changed since the export, or that names nothing, refuses the f
 import re
 from xml.etree import ElementTree
 
+import reversion
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedElementTree
 from django.apps import apps
@@ -86,11 +87,13 @@ def download(queryset, language):
     return response
 
 
-def import_file(data):
+def import_file(data, user=None):
     """Write the translations in an XLIFF document; all of them, or none (ImportRefused).
 
     Each value must pass its field's own validation, as if typed into the admin; the file
-    may be no larger than XLIFF_IMPORT_MAX_BYTES and may declare no DTD or entities.
+    may be no larger than XLIFF_IMPORT_MAX_BYTES and may declare no DTD or entities. Each
+    object is saved as its model receives translations (for a brief, through the publishing
+    path: sent to review), with a revision naming `user`.
     """
     root = _parse(data)
     changes, problems = {}, []
@@ -113,14 +116,16 @@ def import_file(data):
             if problem:
                 problems.append(f"{unit_id}: {problem}")
                 continue
-            changes.setdefault(obj, {})[localized(field, language)] = text
+            changes.setdefault((obj, language), {})[localized(field, language)] = text
     if problems:
         raise ImportRefused(problems)
-    with transaction.atomic():
-        for obj, values in changes.items():
+    with transaction.atomic(), reversion.create_revision():
+        for (obj, language), values in changes.items():
             for name, value in values.items():
                 setattr(obj, name, value)
-            obj.save()
+            obj.save_translation(user, language)
+        reversion.set_user(user)
+        reversion.set_comment(_("Translations imported from an XLIFF file"))
     return sum(len(values) for values in changes.values())
 
 

@@ -162,12 +162,14 @@ WORKFLOW_BRIEFS = [
         "slug_en": "demo-draft-gulf-states-and-syria-reconstruction",
         "title_en": "Draft: The Gulf States and Syria's Reconstruction",
         "summary_en": "A draft made for the demo, still being written.",
+        "author": "anna-borshchevskaya",
         "step": "draft",
     },
     {
         "slug_en": "demo-in-review-russian-bases-in-syria",
         "title_en": "In Review: What Russia's Syrian Bases Are For",
         "summary_en": "A brief made for the demo, sent by its writer for an editor's review.",
+        "author": "anna-borshchevskaya",
         "step": "review",
     },
     {
@@ -175,7 +177,21 @@ WORKFLOW_BRIEFS = [
         "title_en": "Scheduled: Ten Years of Israeli-Russian Deconfliction in Syria",
         "summary_en": "A brief made for the demo, scheduled to go public three days after "
         "the demo was loaded.",
+        "author": "anna-borshchevskaya",
         "step": "schedule",
+    },
+    {
+        "slug_en": "demo-arabic-awaiting-approval-iranian-drones",
+        "title_en": "Translated: Iranian Drones over Ukraine, as Seen from Israel",
+        "title_ar": "المسيّرات الإيرانية في سماء أوكرانيا كما تراها إسرائيل",
+        "summary_en": "A brief made for the demo: public in English, its Arabic translation "
+        "awaits an editor's approval.",
+        "summary_ar": "تحليل أُعدّ للعرض التوضيحي: نُشر بالإنجليزية، وترجمته العربية بانتظار "
+        "موافقة المحرّر.",
+        "body_ar": "<p>كُتب هذا النص للعرض التوضيحي، وليس جزءاً من المقال الأصلي.</p>",
+        "author": "ben-fishman",
+        "date": "2021-06-01",  # older than the seed's rail, which it would otherwise join
+        "step": "arabic_review",
     },
 ]
 WORKFLOW_BODY_EN = "<p>This text was written for the demo; it is not part of the seed article.</p>"

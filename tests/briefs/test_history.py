@@ -101,16 +101,21 @@ def test_a_deleted_brief_is_recovered_with_its_authors_in_order_and_topics(admin
 
 
 def test_a_restore_keeps_the_brief_in_the_state_it_is_in(admin_client, client):
-    brief = make_brief("Gas Deals", status="draft", authors=[make_expert()])
+    brief = make_brief(
+        "Gas Deals", status="draft", authors=[make_expert()], arabic=True, arabic_status="draft"
+    )
     save(admin_client, brief, summary_en="Said while a draft.")
     save(admin_client, brief, summary_en="Said when published.", _publish="pressed")
+    save(admin_client, brief, _approve_arabic="pressed")
     assert client.get(brief.get_absolute_url()).status_code == 200
-    draft_era = versions_on(admin_client, brief)[1]
+    draft_era = versions_on(admin_client, brief)[2]
     url = f"/admin/briefs/brief/{brief.pk}/history/{draft_era}/"
     admin_client.post(url, form_data(admin_client.get(url), "brief_form"))
     restored = Brief.objects.get(pk=brief.pk)
     assert (restored.summary_en, restored.status) == ("Said while a draft.", "published")
+    assert restored.arabic_status == "approved"
     assert "Said while a draft." in client.get(brief.get_absolute_url()).content.decode()
+    assert client.get(restored.url_in("ar")).status_code == 200
 
 
 def test_a_translators_save_is_in_the_history(client, brief, django_user_model):

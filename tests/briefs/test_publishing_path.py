@@ -128,6 +128,33 @@ def test_a_brief_taken_down_is_on_no_public_surface(
     assert all(change.languages == {"en", "ar"} for change in announced)
 
 
+def withdraw_arabic_with_the_form(admin_client, brief):
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    data = form_data(admin_client.get(url), "brief_form")
+    assert admin_client.post(url, {**data, "_withdraw_arabic": "pressed"}).status_code == 302
+
+
+ARABIC_PATHS = {
+    "form: withdraw Arabic": withdraw_arabic_with_the_form,
+    "update(arabic_status=draft)": lambda c, b: Brief.objects.filter(pk=b.pk).update(
+        arabic_status="draft"
+    ),
+    "update(body_ar='')": lambda c, b: Brief.objects.filter(pk=b.pk).update(body_ar=""),
+}
+
+
+@pytest.mark.parametrize("path", ARABIC_PATHS)
+def test_arabic_taken_down_is_on_no_arabic_surface_and_the_english_stays(
+    client, admin_client, site, path
+):
+    before = shown_on(client, site)
+    ARABIC_PATHS[path](admin_client, site[0])
+    after = shown_on(client, site)
+    assert [url for url in after if url.startswith("/ar")] == []
+    assert after == [url for url in before if not url.startswith("/ar")]
+    assert after
+
+
 def test_update_keeps_the_links_copies_in_line(site):
     brief = site[0]
     Brief.objects.filter(pk=brief.pk).update(status="withdrawn")

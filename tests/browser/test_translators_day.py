@@ -1,19 +1,23 @@
 """A translator's day in the admin, on the demo data, in a real browser."""
 
-import re
-
 from .pages import log_in
 
 LIBYA = "Libya's Renewed Legitimacy Crisis"
 
 
-def test_editor_changes_english_and_the_translator_catches_up(browser, demo_site, screenshot):
+def test_editor_changes_english_the_translator_catches_up_and_the_editor_approves(
+    browser, demo_site, screenshot
+):
     editor = log_in(browser, demo_site, "admin")
     editor.goto(f"{demo_site}/admin/briefs/brief/?q=Libya")
     editor.get_by_role("link", name=LIBYA).click()
     editor.fill("#id_title_en", f"{LIBYA} Deepens")
     editor.click("input[name=_save]")
     editor.wait_for_selector(".messagelist .success")
+    libya = editor.locator("#result_list tr", has_text=f"{LIBYA} Deepens")
+    assert "outdated" in libya.inner_text()  # flagged to editors; the Arabic stays public
+    arabic_address = "/ar/policy-analysis/azmt-alshryt-almtjddt-fy-lybya"
+    assert editor.goto(f"{demo_site}{arabic_address}").status == 200
     editor.close()
 
     translator = log_in(browser, demo_site, "translator")
@@ -30,18 +34,46 @@ def test_editor_changes_english_and_the_translator_catches_up(browser, demo_site
     assert arabic_title.get_attribute("dir") == "rtl"
     assert arabic_title.get_attribute("lang") == "ar"
     assert translator.locator("#id_status").count() == 0
+    for step in ("_publish", "_approve_arabic", "_withdraw_arabic"):
+        assert translator.locator(f"input[name={step}]").count() == 0
     screenshot(translator, "translator-form")
 
     arabic_title.fill("أزمة الشرعية المتجددة في ليبيا تتعمّق")
-    translator.click("input[name=_save]")
-    translator.wait_for_selector(".messagelist .success")
-    row = translator.locator("#result_list tr", has_text=f"{LIBYA} Deepens")
-    assert re.search(r"complete", row.inner_text())
+    translator.click("input[name=_send_arabic_to_review]")
+    message = translator.locator(".messagelist .success").inner_text()
+    assert "Arabic in review" in message
     translator.goto(f"{demo_site}/admin/")
     assert "Briefs — 3 to translate, 0 outdated" in (
         translator.locator(".translation-queue").inner_text()
     )
     translator.close()
+
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/")
+    editor.get_by_role("link", name="Awaiting approval").click()
+    editor.wait_for_url("**arabic_state=review")
+    waiting = editor.locator("#result_list tbody tr")
+    assert waiting.count() == 2  # this one, and the demo's translation awaiting approval
+    screenshot(editor, "editor-arabic-awaiting-approval")
+    editor.get_by_role("link", name=f"{LIBYA} Deepens").click()
+    with editor.expect_popup() as popup:
+        editor.get_by_role("button", name="Preview in Arabic").click()
+    preview = popup.value
+    preview.wait_for_load_state()
+    assert "أزمة الشرعية المتجددة في ليبيا تتعمّق" in preview.locator("h1").inner_text()
+    assert preview.locator("html").get_attribute("dir") == "rtl"
+    preview.close()
+    editor.click("input[name=_approve_arabic]")
+    assert "Arabic approved" in editor.locator(".messagelist .success").inner_text()
+    assert editor.locator("input[name=_withdraw_arabic]").count() == 1
+    editor.close()
+
+    reader = browser.new_page()
+    new_arabic = "/ar/policy-analysis/azmt-alshryt-almtjddt-fy-lybya"
+    assert reader.goto(f"{demo_site}{new_arabic}").status == 200
+    assert reader.locator("h1").inner_text() == "أزمة الشرعية المتجددة في ليبيا تتعمّق"
+    assert reader.locator("html").get_attribute("lang") == "ar"
+    reader.close()
 
 
 def test_admin_prefills_slugs_by_the_sites_rules(browser, demo_site):

@@ -5,8 +5,11 @@ from xml.etree import ElementTree
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from reversion.models import Version
 
+from briefs import publishing
 from briefs.models import Brief
+from publishing.models import PublishingRecord
 from tests.factories import make_brief, make_topic
 from translations import xliff
 from translations.status import COMPLETE, object_status
@@ -63,8 +66,26 @@ def test_round_trip_changes_exactly_the_translated_fields(tmp_path):
     assert brief.summary_ar == f"ترجمة briefs.brief.{brief.pk}.summary"
     assert brief.title_en == "Gas Deals"
     assert object_status(brief, "ar") == COMPLETE
-    assert brief.in_arabic
     assert Brief.objects.values().get(pk=other.pk) == before
+
+
+def test_imported_arabic_waits_for_approval_and_is_kept_in_history(tmp_path, client):
+    brief = make_brief("Gas Deals", summary_en="About gas.")
+    path = tmp_path / "done.xlf"
+    path.write_bytes(translate_all(xliff.export("ar")))
+    call_command("import_xliff", str(path), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    brief.refresh_from_db()
+    assert brief.arabic_status == Brief.ArabicStatus.IN_REVIEW
+    assert not brief.has_version_in("ar")
+    assert client.get(f"/ar/policy-analysis/{brief.slug_ar}").status_code == 404
+    record = PublishingRecord.objects.get(language="ar")
+    assert (record.object_id, record.action) == (brief.pk, "review")
+    [version] = Version.objects.get_for_object(brief)
+    assert version.revision.comment == "Translations imported from an XLIFF file"
+    assert version.field_dict["title_ar"] == brief.title_ar
+
+    publishing.approve_arabic(brief, None)
+    assert client.get(f"/ar/policy-analysis/{brief.slug_ar}").status_code == 200
 
 
 def test_stale_import_is_refused_and_changes_nothing(tmp_path):

@@ -27,7 +27,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Brief": 7,
+        "Brief": 8,
         "PublicationType": 3,
         "Recommendation": 3,
         "Expert": 3,
@@ -58,7 +58,8 @@ def test_demo_article_carries_the_seed_facts():
 
 def test_recommended_briefs_say_their_text_is_not_in_the_seed():
     call_command("load_demo", stdout=StringIO())
-    for brief in Brief.objects.published().exclude(slug_en="netanyahu-and-putin-rendezvous-paris"):
+    seed_briefs = Brief.objects.published().exclude(slug_en__startswith="demo-")
+    for brief in seed_briefs.exclude(slug_en="netanyahu-and-putin-rendezvous-paris"):
         assert "not part of the demo content" in brief.body_en
         assert "ليس جزءاً من المحتوى التجريبي" in brief.body_ar
 
@@ -67,7 +68,7 @@ def test_demo_logins_are_refused_with_debug_off_unless_asked_for(settings):
     settings.DEBUG = False
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert Brief.objects.count() == 7
+    assert Brief.objects.count() == 8
     assert not get_user_model().objects.exists()
     assert "No demo logins made" in out.getvalue()
     assert "briefing-room" not in out.getvalue()
@@ -82,9 +83,25 @@ def test_the_demo_shows_the_workflow_and_history(client):
         brief.slug_en.split("-")[1]: brief.state
         for brief in Brief.objects.filter(slug_en__startswith="demo-")
     }
-    assert states == {"draft": "draft", "in": "review", "scheduled": "scheduled"}
+    assert states == {
+        "draft": "draft",
+        "in": "review",
+        "scheduled": "scheduled",
+        "arabic": "published",
+    }
+    translated = Brief.objects.get(slug_en__startswith="demo-arabic-")
+    assert translated.arabic_status == Brief.ArabicStatus.IN_REVIEW
+    assert client.get(translated.get_absolute_url()).status_code == 200
+    assert translated.url_in("ar") is None  # not public in Arabic until approved
+    assert client.get(f"/ar/policy-analysis/{translated.slug_ar}").status_code == 404
     seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")
-    assert Version.objects.get_for_object(seed).count() == 2
+    comments = [version.revision.comment for version in Version.objects.get_for_object(seed)]
+    assert comments == [
+        "Arabic: approved",
+        "Published",
+        "Summary: named the topics of the meeting",
+        "First draft of the summary",
+    ]
     call_command("load_demo", "--demo-accounts", stdout=StringIO())  # nothing added again
-    assert Version.objects.get_for_object(seed).count() == 2
-    assert Brief.objects.count() == 7
+    assert Version.objects.get_for_object(seed).count() == 4
+    assert Brief.objects.count() == 8

@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from briefs.models import Authorship, Brief, BriefLink, BriefRegion, BriefTopic, PublicationType
+from briefs import publishing
+from briefs.models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType
 from experts.models import Expert
-from publishing.signals import announce
 from taxonomy.models import Region, Topic
 
 SEED = 20151130
@@ -143,7 +143,6 @@ class Command(BaseCommand):
         model.objects.bulk_create(missing)
         return list(model.objects.filter(slug__startswith=prefix).order_by("pk"))
 
-    @transaction.atomic
     def _add_briefs(self, start, stop, vocabulary):
         types, experts, topics, regions, english, arabic = vocabulary
         new = []
@@ -162,28 +161,23 @@ class Command(BaseCommand):
                     summary_en=" ".join(words),
                     body_en=english[number % len(english)],
                     body_ar=arabic[number % len(arabic)] if in_arabic else "",
-                    in_arabic=in_arabic,
-                    status=Brief.Status.PUBLISHED,
                     published_at=NEWEST - timedelta(hours=number * 3 + rng.randrange(3)),
                     publication_type=types[number % len(types)],
                 )
             )
-        created = Brief.objects.bulk_create(new)
-        links = {Authorship: [], BriefTopic: [], BriefRegion: []}
-        for brief in created:
+
+        def links_for(brief):
             rng = random.Random(brief.slug_en)
-            copied = BriefLink.copied_from(brief)
-            for position, expert in enumerate(rng.sample(experts, rng.randint(1, 3))):
-                links[Authorship].append(
-                    Authorship(brief=brief, expert=expert, position=position, **copied)
-                )
-            for topic in rng.sample(topics, rng.randint(1, 3)):
-                links[BriefTopic].append(BriefTopic(brief=brief, topic=topic, **copied))
-            for region in rng.sample(regions, rng.randint(1, 3)):
-                links[BriefRegion].append(BriefRegion(brief=brief, region=region, **copied))
-        for model, rows in links.items():
-            model.objects.bulk_create(rows)
-        announce(created)  # bulk_create() skips save(), which would have announced them
+            authors = rng.sample(experts, rng.randint(1, 3))
+            chosen_topics = rng.sample(topics, rng.randint(1, 3))
+            chosen_regions = rng.sample(regions, rng.randint(1, 3))
+            return [
+                *(Authorship(brief=brief, expert=e, position=i) for i, e in enumerate(authors)),
+                *(BriefTopic(brief=brief, topic=topic) for topic in chosen_topics),
+                *(BriefRegion(brief=brief, region=region) for region in chosen_regions),
+            ]
+
+        publishing.import_published(new, links_for)
 
 
 def _text(rng, words, count):

@@ -10,7 +10,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image, ImageDraw, ImageFont
-from reversion.models import Version
 
 from briefs import publishing
 from briefs.models import (
@@ -30,6 +29,7 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "briefing-room"
 TRANSLATOR_USERNAME = "translator"
 WRITER_USERNAME = "writer"
+NOON = time(12, 0)
 
 
 class Command(BaseCommand):
@@ -67,9 +67,15 @@ class Command(BaseCommand):
                     expert.photo.save(f"{expert.slug}.png", _monogram(expert.name_en))
                 experts[expert.slug] = expert
 
+            if with_accounts:
+                self._ensure_users()
             briefs = {}
             for data in [*demo.RECOMMENDED_BRIEFS, demo.SEED_ARTICLE]:
                 brief = self._upsert_brief(data, types, experts, topics, regions)
+                if brief.status != Brief.Status.PUBLISHED:  # new: taken through the path
+                    if data is demo.SEED_ARTICLE:
+                        self._add_seed_revisions(brief)
+                    self._release(brief, data)
                 briefs[brief.slug_en] = brief
             seed = briefs[demo.SEED_ARTICLE["slug_en"]]
             seed.recommendations.all().delete()
@@ -77,10 +83,7 @@ class Command(BaseCommand):
                 Recommendation(brief=seed, recommended=briefs[slug], position=position)
                 for position, slug in enumerate(demo.SEED_ARTICLE["recommendations"])
             )
-            if with_accounts:
-                self._ensure_users()
-            self._add_workflow_examples(types["brief-analysis"], experts["anna-borshchevskaya"])
-            self._add_seed_revisions(seed)
+            self._add_workflow_examples(types["brief-analysis"], experts)
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         for label, language in [("Article", "en"), ("Arabic", "ar")]:
@@ -113,7 +116,6 @@ class Command(BaseCommand):
 
     def _upsert_brief(self, data, types, experts, topics, regions):
         fields = {k: v for k, v in data.items() if k.endswith(("_en", "_ar")) and k != "slug_en"}
-        day = datetime.fromisoformat(data["date"]).date()
         fields.update(publication_type=types[data["type"]])
         brief, _created = Brief.objects.update_or_create(slug_en=data["slug_en"], defaults=fields)
         brief.authorships.all().delete()
@@ -130,35 +132,47 @@ class Command(BaseCommand):
             BriefRegion(brief=brief, region=regions[slug]) for slug in data.get("regions", [])
         )
         brief.sync_links()  # bulk_create() skipped the links' copies
-        if brief.status != Brief.Status.PUBLISHED:
-            at = timezone.make_aware(datetime.combine(day, time(12, 0)))
-            publishing.publish(brief, user=None, at=at)
         return brief
 
-    def _add_workflow_examples(self, kind, author):
-        """A draft, a brief in review and a scheduled one, each taken there by the path."""
+    def _release(self, brief, data):
+        """Publish a seed brief at its date, and approve its Arabic version."""
+        day = datetime.fromisoformat(data["date"]).date()
+        publishing.publish(brief, user=None, at=timezone.make_aware(datetime.combine(day, NOON)))
+        if brief.is_written_in("ar"):
+            publishing.approve_arabic(brief, user=None)
+
+    def _add_workflow_examples(self, kind, experts):
+        """A draft, a brief in review, a scheduled one and an Arabic translation awaiting
+        approval, each taken there by the path."""
+        translator = get_user_model().objects.filter(username=TRANSLATOR_USERNAME).first()
+
+        def translated(brief, user, day):
+            at = timezone.make_aware(datetime.combine(day, NOON))
+            publishing.publish(brief, user, at=at)
+            publishing.send_arabic_to_review(brief, translator)
+
         steps = {
-            "draft": publishing.save_draft,
-            "review": publishing.send_to_review,
-            "schedule": lambda brief, user: publishing.publish(
+            "draft": lambda brief, user, day: publishing.save_draft(brief, user),
+            "review": lambda brief, user, day: publishing.send_to_review(brief, user),
+            "schedule": lambda brief, user, day: publishing.publish(
                 brief, user, at=timezone.now() + timedelta(days=3)
             ),
+            "arabic_review": translated,
         }
         for data in demo.WORKFLOW_BRIEFS:
-            fields = {key: value for key, value in data.items() if key.endswith("_en")}
+            fields = {key: value for key, value in data.items() if key.endswith(("_en", "_ar"))}
             brief, created = Brief.objects.get_or_create(
                 slug_en=data["slug_en"],
                 defaults={**fields, "publication_type": kind, "body_en": demo.WORKFLOW_BODY_EN},
             )
             if created:
-                Authorship.objects.create(brief=brief, expert=author)
-                steps[data["step"]](brief, None)
+                Authorship.objects.create(brief=brief, expert=experts[data["author"]])
+                day = datetime.fromisoformat(data["date"]).date() if "date" in data else None
+                steps[data["step"]](brief, None, day)
 
     def _add_seed_revisions(self, seed):
-        """Two versions of the seed to compare in its history: an earlier summary, then
-        the final one."""
-        if Version.objects.get_for_object(seed).exists():
-            return
+        """Two drafts of the seed to compare in its history, before it is published: an
+        earlier summary, then the final one."""
         editor = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
         final = seed.summary_en
         for summary, comment in [

@@ -1,0 +1,190 @@
+"""The Arabic version's own state: a translator's save is an Arabic draft, sent to review
+when ready; it reaches readers only once someone who may publish approves it, and
+outdated Arabic stays public, flagged to editors. Forged steps are refused."""
+
+import pytest
+from django.contrib.auth.models import Group
+from reversion.models import Version
+
+from briefs.models import Brief
+from publishing.models import PublishingRecord
+from tests.browser_forms import form_data
+from tests.factories import make_brief, make_expert, make_topic
+from translations.roles import EDITORS, TRANSLATORS, WRITERS, setup_roles
+
+pytestmark = pytest.mark.django_db
+ARABIC_BUTTONS = ["_send_arabic_to_review", "_approve_arabic", "_withdraw_arabic"]
+
+
+@pytest.fixture
+def log_in(client, django_user_model):
+    setup_roles()
+
+    def as_member(name, group):
+        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        return user
+
+    return as_member
+
+
+@pytest.fixture
+def brief():
+    """A public English brief with no Arabic yet, filed under a topic."""
+    energy = make_topic("Energy", name_ar="الطاقة")
+    return make_brief("Gas Deals", authors=[make_expert()], topics=[energy])
+
+
+def change_url(brief):
+    return f"/admin/briefs/brief/{brief.pk}/change/"
+
+
+def submit(client, brief, button=None, **changes):
+    data = form_data(client.get(change_url(brief)), "brief_form")
+    data.update(changes)
+    if button:
+        data[button] = "pressed"
+    return client.post(change_url(brief), data)
+
+
+def arabic_buttons(client, brief):
+    html = client.get(change_url(brief)).content.decode()
+    return [name for name in ARABIC_BUTTONS if f'name="{name}"' in html]
+
+
+def arabic_page(client, brief):
+    brief.refresh_from_db()
+    return client.get(f"/ar/policy-analysis/{brief.slug_ar}") if brief.slug_ar else None
+
+
+def arabic_surfaces(client, brief):
+    """Where a public Arabic version shows, other than its page."""
+    pages = {
+        "listing": client.get("/ar/policy-analysis/"),
+        "topic": client.get(f"/ar/policy-analysis/{brief.topics.get().slug}"),
+        "feed": client.get("/ar/policy-analysis/feed/"),
+        "english page": client.get(brief.url_in("en")),
+    }
+    title = "خطوط الغاز"
+    return {
+        name: title in page.content.decode() or "العربية" in page.content.decode()
+        if name == "english page"
+        else title in page.content.decode()
+        for name, page in pages.items()
+    }
+
+
+ARABIC = {"title_ar": "خطوط الغاز", "body_ar": "<p>نص الترجمة.</p>"}
+
+
+def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client, log_in, brief):
+    translator = log_in("tariq", TRANSLATORS)
+    assert arabic_buttons(client, brief) == ["_send_arabic_to_review"]
+
+    assert submit(client, brief, **ARABIC).status_code == 302
+    brief.refresh_from_db()
+    assert (brief.title_ar, brief.arabic_status) == ("خطوط الغاز", "draft")
+    assert arabic_page(client, brief).status_code == 404
+    assert not any(arabic_surfaces(client, brief).values())
+
+    assert submit(client, brief, "_send_arabic_to_review").status_code == 302
+    brief.refresh_from_db()
+    assert brief.arabic_status == "review"
+    assert arabic_page(client, brief).status_code == 404
+    for forged in ("_approve_arabic", "_withdraw_arabic"):
+        assert submit(client, brief, forged).status_code == 403
+        assert Brief.objects.get(pk=brief.pk).arabic_status == "review"
+
+    editor = log_in("edith", EDITORS)
+    waiting = client.get("/admin/briefs/brief/?arabic_state=review").content.decode()
+    assert "Gas Deals" in waiting
+    assert arabic_buttons(client, brief) == ["_approve_arabic"]
+    response = submit(client, brief, "_approve_arabic")
+    assert response.status_code == 302
+    assert "Arabic approved" in client.get(response.url).content.decode()
+    assert arabic_page(client, brief).status_code == 200
+    assert all(arabic_surfaces(client, brief).values())
+
+    records = PublishingRecord.objects.filter(object_id=brief.pk, language="ar").order_by("at")
+    assert [(r.action, r.user) for r in records] == [
+        ("review", translator),
+        ("approve", editor),
+    ]
+    comments = [v.revision.comment for v in Version.objects.get_for_object(brief)]
+    assert len(comments) == 3  # each save of the three kept in the history
+
+
+def test_approving_needs_an_arabic_title_and_body_and_loses_nothing_typed(client, log_in, brief):
+    log_in("edith", EDITORS)
+    response = submit(client, brief, "_approve_arabic", title_ar="عنوان فقط")
+    assert response.status_code == 200
+    assert "needs an Arabic title and an Arabic body" in response.content.decode()
+    assert "عنوان فقط" in response.content.decode()
+    assert Brief.objects.get(pk=brief.pk).arabic_status == "draft"
+
+
+def test_writers_cannot_approve_arabic_either(client, log_in):
+    writer = log_in("wanda", WRITERS)
+    own = make_brief("Own Draft", status="draft", created_by=writer, authors=[make_expert()])
+    assert submit(client, own, "_approve_arabic", **ARABIC).status_code == 403
+    assert Brief.objects.get(pk=own.pk).arabic_status == "draft"
+
+
+def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, log_in, brief):
+    make_brief_arabic_public(brief)
+    log_in("edith", EDITORS)
+    rewritten = submit(client, brief, None, body_en="<p>A rewritten English body.</p>")
+    assert rewritten.status_code == 302
+    assert arabic_page(client, brief).status_code == 200
+    changelist = client.get("/admin/briefs/brief/?arabic=outdated").content.decode()
+    assert "Gas Deals" in changelist
+    form = client.get(change_url(brief)).content.decode()
+    assert "The English changed since this was translated" in form
+    assert "rewritten" in form  # the word diff shows what moved
+
+
+def test_an_editors_arabic_edit_stays_public_a_translators_goes_back_to_draft(
+    client, log_in, brief
+):
+    make_brief_arabic_public(brief)
+    log_in("edith", EDITORS)
+    submit(client, brief, None, title_ar="خطوط الغاز الجديدة")
+    assert Brief.objects.get(pk=brief.pk).arabic_status == "approved"
+    assert "خطوط الغاز الجديدة" in arabic_page(client, brief).content.decode()
+
+    log_in("tariq", TRANSLATORS)
+    submit(client, brief, None, body_ar="<p>ترجمة لم تكتمل بعد</p>")
+    assert Brief.objects.get(pk=brief.pk).arabic_status == "draft"
+    assert arabic_page(client, brief).status_code == 404  # half-finished: never public
+
+
+def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, log_in, brief):
+    make_brief_arabic_public(brief)
+    log_in("edith", EDITORS)
+    assert arabic_buttons(client, brief) == ["_withdraw_arabic"]
+    assert submit(client, brief, "_withdraw_arabic").status_code == 302
+    assert arabic_page(client, brief).status_code == 404
+    assert client.get(brief.url_in("en")).status_code == 200
+    assert PublishingRecord.objects.filter(language="ar", action="withdraw").exists()
+
+
+def test_arabic_awaiting_approval_of_a_public_brief_has_a_share_link(client, log_in, brief):
+    log_in("tariq", TRANSLATORS)
+    submit(client, brief, "_send_arabic_to_review", **ARABIC)
+    log_in("edith", EDITORS)
+    html = client.get(change_url(brief)).content.decode()
+    [arabic_link] = [part.split('"')[0] for part in html.split('href="/ar/preview/')[1:]]
+    assert 'href="/preview/' not in html  # the English is public: no preview to share
+    client.logout()
+    shared = client.get(f"/ar/preview/{arabic_link}")
+    assert shared.status_code == 200
+    assert "خطوط الغاز" in shared.content.decode()
+    assert shared["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def make_brief_arabic_public(brief):
+    Brief.objects.filter(pk=brief.pk).update(**ARABIC, arabic_status="approved")
+    brief.refresh_from_db()
+    brief.save()  # records what the Arabic was translated from
+    assert brief.has_version_in("ar")

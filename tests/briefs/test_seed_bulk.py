@@ -1,0 +1,51 @@
+"""`seed_bulk`, the benchmark's archive, publishes through the publishing path's bulk
+import: every brief public, its links' copies right, each publication recorded."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from briefs.models import Authorship, Brief, BriefTopic
+from publishing.models import PublishingRecord
+from publishing.signals import public_content_changed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_synthetic_archive_is_published_by_the_path(client, django_capture_on_commit_callbacks):
+    announced = []
+
+    def listen(change, **kwargs):
+        announced.append(change)
+
+    public_content_changed.connect(listen)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("seed_bulk", briefs=40, stdout=StringIO())
+    finally:
+        public_content_changed.disconnect(listen)
+
+    briefs = Brief.objects.filter(slug_en__startswith="bulk-")
+    assert briefs.count() == briefs.published().count() == 40
+    arabic = briefs.filter(in_arabic=True)
+    assert 0 < arabic.count() < 40
+    assert set(arabic.values_list("arabic_status", flat=True)) == {"approved"}
+    assert not Authorship.objects.filter(brief_is_published=False).exists()
+    assert BriefTopic.objects.filter(brief_in_arabic=True).count() == (
+        BriefTopic.objects.filter(brief__in=arabic).count()
+    )
+    assert PublishingRecord.objects.filter(action="publish", language="").count() == 40
+    assert PublishingRecord.objects.filter(action="approve", language="ar").count() == (
+        arabic.count()
+    )
+    announced_ids = {pk for change in announced for _label, pk in change.objects}
+    assert announced_ids == set(briefs.values_list("pk", flat=True))
+
+    newest = briefs.first()
+    assert client.get(newest.get_absolute_url()).status_code == 200
+    listing = client.get("/ar/policy-analysis/").content.decode()
+    assert arabic.first().title_ar in listing
+
+    call_command("seed_bulk", briefs=40, stdout=StringIO())  # the same number adds nothing
+    assert briefs.count() == 40
