@@ -69,7 +69,7 @@ class ArabicStateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("none", _("No Arabic version")),
-            (Brief.ArabicStatus.DRAFT, _("Arabic draft")),
+            (Brief.ArabicStatus.DRAFT, _("Draft")),
             (Brief.ArabicStatus.IN_REVIEW, _("Awaiting approval")),
             (Brief.ArabicStatus.APPROVED, _("Approved")),
         ]
@@ -418,7 +418,7 @@ class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTr
             return None
         self.message_user(
             request,
-            _("“%(title)s” is now: %(state)s; %(arabic)s.")
+            _("“%(title)s” is now: %(state)s; its Arabic version: %(arabic)s.")
             % {"title": brief, "state": brief.state_label, "arabic": brief.arabic_state_label},
             messages.SUCCESS,
         )

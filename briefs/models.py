@@ -140,9 +140,9 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class ArabicStatus(models.TextChoices):
-        DRAFT = "draft", _("Arabic draft")
-        IN_REVIEW = "review", _("Arabic in review")
-        APPROVED = APPROVED_ARABIC, _("Arabic approved")
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        APPROVED = APPROVED_ARABIC, _("Approved")
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
@@ -334,7 +334,7 @@ class Brief(PublicContentModel, LanguageVersionsModel):
 
     @property
     def arabic_state_label(self):
-        """The Arabic version's state as editors see it."""
+        """The Arabic version's state as editors see it, under the heading "Arabic version"."""
         if not (self.title_ar or self.body_ar):
             return _("No Arabic version")
         return self.get_arabic_status_display()

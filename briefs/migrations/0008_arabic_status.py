@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
             name="arabic_status",
             field=models.CharField(
                 choices=[
-                    ("draft", "Arabic draft"),
-                    ("review", "Arabic in review"),
-                    ("approved", "Arabic approved"),
+                    ("draft", "Draft"),
+                    ("review", "In review"),
+                    ("approved", "Approved"),
                 ],
                 default="draft",
                 editable=False,

@@ -102,7 +102,7 @@ def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client
     assert arabic_buttons(client, brief) == ["_approve_arabic"]
     response = submit(client, brief, "_approve_arabic")
     assert response.status_code == 302
-    assert "Arabic approved" in client.get(response.url).content.decode()
+    assert "its Arabic version: Approved" in client.get(response.url).content.decode()
     assert arabic_page(client, brief).status_code == 200
     assert all(arabic_surfaces(client, brief).values())
 

@@ -41,7 +41,7 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     arabic_title.fill("أزمة الشرعية المتجددة في ليبيا تتعمّق")
     translator.click("input[name=_send_arabic_to_review]")
     message = translator.locator(".messagelist .success").inner_text()
-    assert "Arabic in review" in message
+    assert "its Arabic version: In review" in message
     translator.goto(f"{demo_site}/admin/")
     assert "Briefs — 3 to translate, 0 outdated" in (
         translator.locator(".translation-queue").inner_text()
@@ -64,7 +64,7 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     assert preview.locator("html").get_attribute("dir") == "rtl"
     preview.close()
     editor.click("input[name=_approve_arabic]")
-    assert "Arabic approved" in editor.locator(".messagelist .success").inner_text()
+    assert "its Arabic version: Approved" in editor.locator(".messagelist .success").inner_text()
     assert editor.locator("input[name=_withdraw_arabic]").count() == 1
     editor.close()
 
