@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
 from experts.models import Expert
 from taxonomy.models import Region, Topic
@@ -235,7 +235,9 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class BriefAdmin(
+    QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+):
     fieldsets = [
         (
             None,

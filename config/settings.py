@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "reversion",
+    "django_prose_editor",
     "publishing",
     "addresses",
     "editorial",

@@ -1,5 +1,5 @@
-"""Admin pieces every content app uses: slug boxes filled in while the editor types, and
-query strings that are bad input rather than a server error."""
+"""Admin pieces every content app uses: slug boxes filled in while the editor types, query
+strings that are bad input rather than a server error, rich text never stripped silently."""
 
 import json
 
@@ -8,6 +8,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 
+from .forms import ConfirmRemovalForm
 from .slugs import ARABIC_TO_LATIN, STOP_WORDS
 
 SLUG_RULES = {
@@ -82,3 +83,13 @@ class QueryStringInputAdmin:
             except (ValidationError, ValueError, OverflowError):
                 del initial[name]
         return initial
+
+
+class RichTextAdmin:
+    """ModelAdmin mixin: the form says what saving would strip from rich text, and asks
+    (editorial.forms.ConfirmRemovalForm)."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form", self.form)
+        kwargs["form"] = type(base.__name__, (ConfirmRemovalForm, base), {})
+        return super().get_form(request, obj, change=change, **kwargs)

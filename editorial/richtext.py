@@ -1,4 +1,5 @@
-"""The one allow-list for rich text, applied with nh3 before storing and before display."""
+"""The one allow-list for rich text: what the admin's editor can make (django-prose-editor,
+Tiptap) is exactly what nh3 keeps, before storing and before display."""
 
 from collections import Counter
 from html.parser import HTMLParser
@@ -6,13 +7,35 @@ from html.parser import HTMLParser
 import nh3
 from django.db import models
 from django.utils.safestring import mark_safe
+from django_prose_editor.config import allowlist_from_extensions
+from django_prose_editor.fields import ProseEditorFormField
 
-ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "a",
-    "ul", "ol", "li", "blockquote",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# The editor's toolbar; the sanitiser's allow-list is worked out from it.
+EDITOR_EXTENSIONS = {
+    "Paragraph": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "Superscript": True,
+    "Subscript": True,
+    "HorizontalRule": True,
+    "History": True,
+}
+_ALLOWLIST = allowlist_from_extensions(EDITOR_EXTENSIONS)
+ALLOWED_TAGS = frozenset(_ALLOWLIST["tags"])
+# Links always get rel="noopener noreferrer" from the sanitiser, never one of their own.
+ALLOWED_ATTRIBUTES = {tag: set(names) - {"rel"} for tag, names in _ALLOWLIST["attributes"].items()}
+ALLOWED_URL_SCHEMES = frozenset(_ALLOWLIST["url_schemes"])
 
 
 def sanitize_html(html):
@@ -21,9 +44,9 @@ def sanitize_html(html):
         return html
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=set(ALLOWED_TAGS),
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
+        url_schemes=set(ALLOWED_URL_SCHEMES),
         link_rel="noopener noreferrer",
     )
 
@@ -37,8 +60,20 @@ def render_rich_text(html):
     return mark_safe(sanitize_html(html or ""))
 
 
+class RichTextFormField(ProseEditorFormField):
+    """The editor, with the toolbar the allow-list is made from."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("config", {"extensions": EDITOR_EXTENSIONS})
+        super().__init__(*args, **kwargs)
+
+
 class RichTextField(models.TextField):
-    """A TextField whose HTML is sanitised to the allow-list whenever it is saved."""
+    """A TextField whose HTML is sanitised to the allow-list whenever it is saved, and
+    written in the rich-text editor."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)

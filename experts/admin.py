@@ -2,14 +2,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
 
 from .models import Expert
 
 
 @admin.register(Expert)
-class ExpertAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class ExpertAdmin(
+    QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+):
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "role", "photo", "is_active"]}),
         (_("Biography"), {"fields": ["short_bio", "full_bio"]}),

@@ -1,13 +1,15 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import QueryStringInputAdmin, SlugPrefillAdmin
+from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
 
 from .models import Region, Topic
 
 
-class TermAdmin(QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class TermAdmin(
+    QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar", "slug"]
     slug_sources = {"slug": ("name_en", "english")}

@@ -59,6 +59,7 @@ class TranslationWorkflowAdmin:
 
     class Media:
         css = {"all": ["translations/admin.css"]}
+        js = ["translations/editor-direction.js"]
 
     def get_actions(self, request):
         # Added to the admin's own actions, which a class attribute here would replace.

@@ -2,6 +2,7 @@
 
 import pytest
 from pytest_django.asserts import assertContains
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from briefs import publishing
 from briefs.models import Brief
@@ -9,6 +10,8 @@ from editorial.richtext import sanitize_html
 from tests.briefs.admin_forms import brief_form
 from tests.factories import make_brief, make_expert, make_publication_type
 
+CONFIRM_NAME = "_confirm_removal"
+CONFIRM = f'input[type="checkbox"][name="{CONFIRM_NAME}"]'
 PAYLOAD = (
     "<p>Kept <strong>bold</strong> <em>italic</em> "
     '<a href="https://example.org/x" onclick="steal()">link</a></p>'
@@ -54,19 +57,33 @@ def test_sanitizer_keeps_the_allow_list_and_drops_the_rest():
 
 
 @pytest.mark.django_db
-def test_payloads_posted_through_the_admin_are_gone_from_the_public_page(editor_client, client):
+def test_payloads_posted_through_the_admin_are_reported_then_gone_from_the_public_page(
+    editor_client, client
+):
     expert = make_expert()
-    editor_client.post(
-        "/admin/briefs/brief/add/",
-        brief_form(
-            make_publication_type(),
-            title_en="Payload",
-            body_en=PAYLOAD,
-            title_ar="حمولة",
-            body_ar=PAYLOAD,
-            authors=[(expert, 0)],
-        ),
+    data = brief_form(
+        make_publication_type(),
+        title_en="Payload",
+        body_en=PAYLOAD,
+        title_ar="حمولة",
+        body_ar=PAYLOAD,
+        authors=[(expert, 0)],
     )
+    refused = editor_client.post("/admin/briefs/brief/add/", data)
+    assert refused.status_code == 200 and not Brief.objects.exists()  # nothing lost unseen
+    errors = [e.text() for e in HTMLParser(refused.content).css(".errorlist li")]
+    assert len(errors) == 2  # the English body and the Arabic body
+    for error in errors:
+        assert "Saving would remove what the editor cannot keep:" in error
+        for removed in ["<script>", "<iframe>", "<img>", "onclick attribute of <a>"]:
+            assert removed in error
+    tokens = [box.attributes["value"] for box in HTMLParser(refused.content).css(CONFIRM)]
+    assert len(tokens) == 2
+
+    only_one = editor_client.post("/admin/briefs/brief/add/", {**data, CONFIRM_NAME: tokens[0]})
+    assert only_one.status_code == 200 and not Brief.objects.exists()
+    saved = editor_client.post("/admin/briefs/brief/add/", {**data, CONFIRM_NAME: tokens})
+    assert saved.status_code == 302
     brief = Brief.objects.get()
     publishing.approve_arabic(brief, None)  # a second step for the Arabic version
     assert_clean(brief.body_en)
@@ -76,6 +93,24 @@ def test_payloads_posted_through_the_admin_are_gone_from_the_public_page(editor_
         assertContains(page, "<strong>bold</strong>")
         body = page.content.decode().split('class="brief__body"')[1]
         assert_clean(body)
+
+
+@pytest.mark.django_db
+def test_what_the_editor_makes_is_saved_without_a_question(editor_client):
+    body = (
+        "<h2>Heading</h2><h3>Sub</h3><h4>Minor</h4><p>A <strong>b</strong> <em>i</em>"
+        '<a href="https://example.org/x">link</a> <a href="mailto:desk@example.org">m</a>'
+        "<sup>1</sup> H<sub>2</sub>O<br>line</p><ul><li><p>one</p></li></ul>"
+        '<ol start="3"><li><p>three</p></li></ol><blockquote><p>Quote</p></blockquote><hr>'
+        "<table><tbody><tr><th>Year</th><th>Tons</th></tr>"
+        '<tr><td colspan="2">2022 · 400</td></tr></tbody></table>'
+    )
+    data = brief_form(make_publication_type(), authors=[(make_expert(), 0)], body_en=body)
+    assert editor_client.post("/admin/briefs/brief/add/", data).status_code == 302
+    stored = Brief.objects.get().body_en
+    for kept in ["<h4>Minor</h4>", "<sup>1</sup>", "<sub>2</sub>", "<hr>", '<ol start="3">',
+                 "<th>Year</th>", '<td colspan="2">2022 · 400</td>', "<blockquote>"]:  # fmt: skip
+        assert kept in stored
 
 
 @pytest.mark.django_db

@@ -70,6 +70,13 @@ def active_content(html, *, own_scripts=("/static/", "/admin/jsi18n/", "/ar/admi
                     json.loads(node.text(deep=True))
                 except ValueError:
                     findings.append(f"{where}: a JSON block that does not parse")
+            elif kind == "importmap":  # JSON naming where modules load from: ours only
+                try:
+                    targets = json.loads(node.text(deep=True)).get("imports", {}).values()
+                except (ValueError, AttributeError):
+                    targets = ["(does not parse)"]
+                if not all(str(target).startswith(own_scripts) for target in targets):
+                    findings.append(f"{where}: an import map leading elsewhere")
             elif not (attributes.get("src") or "").startswith(own_scripts):
                 findings.append(f"{where}: a script")
         elif tag in ACTIVE_ELEMENTS:
