@@ -10,10 +10,12 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import word_diff
+from editorial.richtext import RichTextField, render_rich_text
 
 from . import xliff
 from .fields import (
@@ -105,10 +107,31 @@ class TranslationWorkflowAdmin:
         if not _translating(request):
             return readonly
         return readonly + [
-            name
+            self._as_readers_see_it(name)
             for name in self._form_field_names(request, obj)
             if not is_target_field(name) and name not in readonly
         ]
+
+    def _as_readers_see_it(self, name):
+        """For a translator, the English of a rich-text field rendered as readers see it,
+        not as HTML source: a callable the admin shows read-only in the field's place.
+        Other fields are shown as they are (their name is returned)."""
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:  # one of the admin's own read-only displays
+            return name
+        if not isinstance(field, RichTextField):
+            return name
+        shown = self.__dict__.setdefault("_rendered_sources", {})
+        if name not in shown:
+
+            def rendered(obj):
+                return render_rich_text(getattr(obj, name))
+
+            rendered.__name__ = name  # the row's class, field-body_en, as for the field
+            rendered.short_description = field.verbose_name
+            shown[name] = rendered
+        return shown[name]
 
     def _form_field_names(self, request, obj):
         """The fields the change form shows, known without building the form.
@@ -118,7 +141,7 @@ class TranslationWorkflowAdmin:
         field, with a translated field in its per-language versions.
         """
         if self.fieldsets or self.fields:
-            return flatten_fieldsets(self.get_fieldsets(request, obj))
+            return flatten_fieldsets(super().get_fieldsets(request, obj))
         opts, originals = self.model._meta, set(translated_fields(self.model))
         return [
             field.name
@@ -134,9 +157,24 @@ class TranslationWorkflowAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
-        if obj is not None and not _translating(request):
+        if _translating(request):
+            return [
+                (title, {**options, "fields": self._as_read(options["fields"])})
+                for title, options in fieldsets
+            ]
+        if obj is not None:
             fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
         return fieldsets
+
+    def _as_read(self, names):
+        return [
+            self._as_read(name)
+            if isinstance(name, list | tuple)
+            else name
+            if callable(name) or is_target_field(name)
+            else self._as_readers_see_it(name)
+            for name in names
+        ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and not _translating(request):

@@ -89,3 +89,20 @@ def test_status_column_does_not_cost_a_query_per_row(editor_client):
     for _ in range(10):
         make_brief(arabic=True, authors=[make_expert()])
     assert changelist_queries() == few
+
+
+def test_the_translator_reads_the_english_as_readers_see_it_not_its_html(translator_client):
+    brief = make_brief(
+        "Gas Deals",
+        body_en="<h2>Background</h2><ul><li>one</li><li>two</li></ul><p>A <strong>b</strong></p>",
+        authors=[make_expert()],
+    )
+    expert = make_expert(full_bio_en="<p>Writes on <em>energy</em>.</p>")
+    bio = translator_client.get(f"/ar/admin/experts/expert/{expert.pk}/change/")
+    assertContains(bio, "<p>Writes on <em>energy</em>.</p>")
+    assertNotContains(bio, "&lt;em&gt;")
+    page = translator_client.get(change_url(brief))
+    assertContains(page, '<div class="readonly"><h2>Background</h2>', html=False)
+    assertContains(page, "<li>one</li><li>two</li>")
+    assertNotContains(page, "&lt;h2&gt;Background")
+    assertContains(page, 'name="body_ar"')  # the Arabic is written in the editor
