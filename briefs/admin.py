@@ -18,6 +18,7 @@ from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdm
 from editorial.history import HistoryAdmin
 from experts.models import Expert
 from taxonomy.models import Region, Topic
+from translations.admin_workflow import TranslationWorkflowAdmin
 
 from . import publishing
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
@@ -27,7 +28,11 @@ from .views import render_preview, share_token
 
 @admin.register(PublicationType)
 class PublicationTypeAdmin(
-    QueryStringInputAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+    TranslationWorkflowAdmin,
+    QueryStringInputAdmin,
+    SlugPrefillAdmin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar"]
@@ -236,7 +241,12 @@ class YearFilter(admin.SimpleListFilter):
 
 @admin.register(Brief)
 class BriefAdmin(
-    QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+    TranslationWorkflowAdmin,
+    QueryStringInputAdmin,
+    RichTextAdmin,
+    SlugPrefillAdmin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     fieldsets = [
         (
@@ -273,6 +283,7 @@ class BriefAdmin(
         "arabic_state",
     ]
     actions = ["publish_selected", "withdraw_selected", "send_to_review_selected"]
+    translation_status_column = False  # shown in the Arabic version's column
     list_display_links = ["title_en"]
     list_filter = [
         StateFilter,
@@ -360,7 +371,8 @@ class BriefAdmin(
             if "published_at" in kept:  # a restore: the brief stays in the state it was in
                 previous = kept["status"]
         arabic_edited = any(name.endswith("_ar") for name in form.changed_data)
-        publishing.save(obj, request.user, previous_status=previous, arabic_edited=arabic_edited)
+        with self.saving_translations(request, obj, form):
+            publishing.save(obj, request.user, previous, arabic_edited=arabic_edited)
 
     def may_move(self, request, previous, status):
         """Whether the user may take a brief from state `previous` (None: a new one) to
@@ -520,13 +532,16 @@ class BriefAdmin(
 
     @admin.display(description=_("Arabic version"), ordering="arabic_status")
     def arabic_state(self, brief):
-        """The Arabic version's state, and whether readers see it."""
-        public = brief.is_public and brief.has_version_in("ar")
+        """The Arabic version's state, whether readers see it, and whether its translation
+        is missing parts or outdated."""
+        notes = [_("public")] if brief.is_public and brief.has_version_in("ar") else []
+        if brief.title_ar or brief.body_ar:
+            notes.append(self.translation_status_label(brief))
         return format_html(
             '<span class="arabic-state-{}">{}</span>{}',
             brief.arabic_status,
             brief.arabic_state_label,
-            format_html(" · {}", _("public")) if public else "",
+            format_html_join("", " · {}", ((note,) for note in notes if note)),
         )
 
     @admin.action(description=_("Publish the selected briefs"), permissions=["publish"])

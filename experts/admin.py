@@ -4,13 +4,19 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Expert
 
 
 @admin.register(Expert)
 class ExpertAdmin(
-    QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+    TranslationWorkflowAdmin,
+    QueryStringInputAdmin,
+    RichTextAdmin,
+    SlugPrefillAdmin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "role", "photo", "is_active"]}),

@@ -3,12 +3,18 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Region, Topic
 
 
 class TermAdmin(
-    QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin, HistoryAdmin, TabbedTranslationAdmin
+    TranslationWorkflowAdmin,
+    QueryStringInputAdmin,
+    RichTextAdmin,
+    SlugPrefillAdmin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar", "slug"]

@@ -1,10 +1,11 @@
 """The admin side of translation: what translators may touch, status, and the diff.
 
-extend_registered_admins() gives every admin class of a translated model the
-TranslationWorkflowAdmin mixin, so content apps need not know this app.
+Every translated model's admin names TranslationWorkflowAdmin among its bases, as it names
+TabbedTranslationAdmin; a system check (translations.checks) holds them to it.
 """
 
 import logging
+from contextlib import contextmanager
 
 from django import forms
 from django.contrib import admin
@@ -24,7 +25,6 @@ from .fields import (
     is_target_field,
     localized,
     translated_fields,
-    translated_models,
 )
 from .roles import is_translator
 from .signals import minor_edit
@@ -71,8 +71,13 @@ class TranslationWorkflowAdmin:
             actions[name] = (func, name, description)
         return actions
 
+    # An admin with a column of its own about the Arabic version shows the translation
+    # status in it (see translation_status_label) and sets this to False.
+    translation_status_column = True
+
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "translation_status"]
+        columns = list(super().get_list_display(request))
+        return [*columns, "translation_status"] if self.translation_status_column else columns
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStatusFilter]
@@ -85,6 +90,12 @@ class TranslationWorkflowAdmin:
     def translation_status(self, obj):
         status = getattr(obj, STATE)
         return format_html('<span class="translation-{}">{}</span>', status, STATUS_LABELS[status])
+
+    def translation_status_label(self, obj):
+        """The translation status, for another column to show: "missing" or "outdated",
+        or "" when the translation is complete."""
+        status = getattr(obj, STATE, COMPLETE)
+        return "" if status == COMPLETE else self.translation_status(obj)
 
     @admin.action(description=_("Export pending Arabic translations (XLIFF)"))
     def export_xliff(self, request, queryset):
@@ -197,13 +208,21 @@ class TranslationWorkflowAdmin:
         return form
 
     def save_model(self, request, obj, form, change):
+        with self.saving_translations(request, obj, form):
+            super().save_model(request, obj, form, change)
+
+    @contextmanager
+    def saving_translations(self, request, obj, form):
+        """Around a save from the change form: a translator's refused fields are logged,
+        and an editor's minor edit keeps the translations current. An admin that saves
+        its own way (through a publishing path) saves within this."""
         if _translating(request):
             self._log_refused_changes(request, obj)
         if form.cleaned_data.get("minor_edit"):
             with minor_edit():
-                super().save_model(request, obj, form, change)
+                yield
         else:
-            super().save_model(request, obj, form, change)
+            yield
 
     def _log_refused_changes(self, request, obj):
         refused = [
@@ -236,16 +255,3 @@ class MinorEditForm(forms.ModelForm):
         required=False,
         help_text=_("For typo fixes: the Arabic translations are not marked outdated."),
     )
-
-
-def extend_registered_admins(site=admin.site):
-    site.index_template = "translations/admin_index.html"
-    for model in translated_models():
-        model_admin = site._registry.get(model)
-        if model_admin is None or isinstance(model_admin, TranslationWorkflowAdmin):
-            continue
-        admin_class = type(model_admin)
-        site.unregister(model)
-        site.register(
-            model, type(admin_class.__name__, (TranslationWorkflowAdmin, admin_class), {})
-        )

@@ -5,15 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class TranslationsConfig(AppConfig):
     """The translators' workflow for every model registered with django-modeltranslation.
 
-    Content apps do not import it: it finds their models in modeltranslation's registry,
-    follows their saves, and extends their admin classes when the site starts.
+    It finds their models in modeltranslation's registry and follows their saves; their
+    admin classes name its TranslationWorkflowAdmin mixin (a system check sees to it).
     """
 
     name = "translations"
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import admin_workflow, signals
+        from . import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()
-        admin_workflow.extend_registered_admins()

@@ -17,10 +17,28 @@ def test_changelist_has_status_column_and_filter(editor_client):
     outdated = make_brief("Changed", arabic=True)
     outdated.title_en = "Changed again"
     outdated.save()
+    partial = make_brief("Partial", title_ar="عنوان", arabic_status="draft")
     response = editor_client.get("/admin/briefs/brief/")
     assertContains(response, '<span class="translation-missing">missing</span>', html=True)
     assertContains(response, '<span class="translation-outdated">outdated</span>', html=True)
     assertContains(response, "By Arabic translation")
+    # One column says all about the Arabic version: state, public, translation status.
+    rows = {brief.title_en: brief for brief in response.context["cl"].result_list}
+    admin_class = response.context["cl"].model_admin
+    assert str(admin_class.arabic_state(rows["Untranslated"])).endswith("No Arabic version</span>")
+    assert "Approved</span> · public · <span class" in str(
+        admin_class.arabic_state(rows["Changed again"])
+    )
+    assert 'Draft</span> · <span class="translation-missing">' in str(
+        admin_class.arabic_state(rows[partial.title_en])
+    )
+    headers = [
+        header for header in response.context["result_headers"] if "Arabic" in header["text"]
+    ]
+    assert [header["text"] for header in headers] == ["Arabic version"]
+    make_expert("Untranslated Expert")
+    experts = editor_client.get("/admin/experts/expert/")
+    assertContains(experts, '<span class="translation-missing">missing</span>', html=True)
     filtered = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
     assert [brief.title_en for brief in filtered.context["cl"].result_list] == ["Changed again"]
 
