@@ -9,3 +9,11 @@ def log_in(browser, base, username):
     page.click("input[type=submit]")
     page.wait_for_url(f"{base}/admin/")
     return page
+
+
+def write_rich_text(page, field_id, text):
+    """Type `text` into the rich-text editor that stands for the field `field_id`."""
+    editor = page.locator(f".prose-editor:has(#{field_id}) .ProseMirror[contenteditable=true]")
+    editor.click()
+    editor.press_sequentially(text)
+    return editor

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .pages import log_in
+from .pages import log_in, write_rich_text
 
 DRAFT = re.compile("Draft: The Gulf States")
 
@@ -70,7 +70,7 @@ def test_a_writers_day(browser, demo_site, screenshot):
     assert buttons == ["_save_draft", "_send_to_review"]
     writer.fill("#id_title_en", "A Writer's First Brief")
     writer.select_option("#id_publication_type", index=1)
-    writer.fill("#id_body_en", "<p>Written by the writer.</p>")
+    write_rich_text(writer, "id_body_en", "Written by the writer.")
     writer.click("input[name=_send_to_review]")
     assert "is now: In review" in writer.locator(".messagelist").inner_text()
     screenshot(writer, "writer-in-review")

@@ -4,7 +4,7 @@
 (function () {
   function follow(wrapper) {
     const field = wrapper.querySelector("textarea[dir]");
-    const editable = wrapper.querySelector(".ProseMirror");
+    const editable = wrapper.querySelector(".ProseMirror[contenteditable]");
     if (!field || !editable || editable.dir === field.dir) {
       return;
     }

@@ -1,0 +1,77 @@
+"""Writing a brief in the rich-text editor, and translating it in the Arabic editor, in
+Chromium on the demo site."""
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .pages import log_in, write_rich_text
+
+
+def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
+    browser, demo_site, screenshot
+):
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/add/")
+    editor.fill("#id_title_en", "Gas Deals in the Eastern Mediterranean")
+    editor.select_option("#id_publication_type", index=1)
+    editor.locator("#id_authorships-0-expert").evaluate(
+        "select => { select.add(new Option('Anna', '1', true, true)); }"
+    )
+    body = write_rich_text(editor, "id_body_en", "## Background\n")
+    body.press_sequentially("- Leviathan\nTamar\n\n")
+    body.press_sequentially("Read the report")
+    editor.keyboard.press("Shift+Home")
+    menu = editor.locator(".prose-editor:has(#id_body_en) .prose-menubar")
+    menu.locator("button[title='insert link']").click()
+    editor.fill(".prose-editor-dialog[open] input[name=href]", "https://example.org/report")
+    editor.click(".prose-editor-dialog[open] button[type=submit]")
+    body.press("ArrowRight")  # off the linked words
+    body.press("Enter")
+    menu.locator("button[title='Insert table']").click()
+    editor.click(".prose-editor-dialog[open] button[type=submit]")  # 3 × 3, as offered
+    editor.keyboard.type("2022")
+    screenshot(editor, "editor-writes-rich-text")
+    editor.click("input[name=_publish]")
+    assert "is now: Published" in editor.locator(".messagelist").inner_text()
+    stored = editor.locator("#id_body_en").input_value()
+    for made in ["<h2>Background</h2>", "<li><p>Leviathan</p></li>",
+                 'href="https://example.org/report"', "<table>", "2022"]:  # fmt: skip
+        assert made in stored, stored
+    editor.close()
+
+    reader = browser.new_page()
+    page = reader.goto(f"{demo_site}/policy-analysis/gas-deals-eastern-mediterranean")
+    article = LexborHTMLParser(page.text()).css_first(".brief__body")
+    assert article.css_first("h2").text() == "Background"
+    assert [li.text(strip=True) for li in article.css("li")] == ["Leviathan", "Tamar"]
+    assert article.css_first("a").attributes["href"] == "https://example.org/report"
+    assert article.css_first("table") is not None
+    reader.close()
+
+    translator = log_in(browser, demo_site, "translator")
+    translator.goto(f"{demo_site}/ar/admin/briefs/brief/?q=Gas+Deals")
+    translator.locator("#result_list tbody th a").first.click()
+    shown = translator.locator(".field-body_en .readonly")
+    assert shown.locator("h2").inner_text() == "Background"  # as readers see it, not HTML
+    translator.fill("#id_title_ar", "صفقات الغاز في شرق المتوسط")
+    arabic = write_rich_text(translator, "id_body_ar", "## خلفية\n")
+    assert arabic.get_attribute("dir") == "rtl" and arabic.get_attribute("lang") == "ar"
+    arabic.press_sequentially("- ليفياثان\nتمار\n\n")
+    arabic.press_sequentially("نص الترجمة.")
+    screenshot(translator, "translator-writes-arabic-rich-text")
+    translator.click("input[name=_send_arabic_to_review]")
+    translator.locator(".messagelist .success").wait_for()
+    translator.close()
+
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/?q=Gas+Deals")
+    editor.locator("#result_list tbody th a").first.click()
+    editor.click("input[name=_approve_arabic]")
+    editor.locator(".messagelist .success").wait_for()
+    editor.close()
+    reader = browser.new_page()
+    page = reader.goto(f"{demo_site}/ar/policy-analysis/sfqat-alghaz-fy-shrq-almtwst")
+    assert page.status == 200
+    article = LexborHTMLParser(page.text()).css_first(".brief__body")
+    assert article.css_first("h2").text() == "خلفية"
+    assert [li.text(strip=True) for li in article.css("li")] == ["ليفياثان", "تمار"]
+    reader.close()
