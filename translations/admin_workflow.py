@@ -13,6 +13,7 @@ from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import word_diff
@@ -35,12 +36,14 @@ from .status import (
     STATE,
     STATUS_LABELS,
     field_statuses,
+    mark_current,
     with_status,
     with_status_annotation,
 )
 
 logger = logging.getLogger("translations")
 ARABIC = TARGET_LANGUAGES[0]
+STILL_CURRENT = "still_current_"  # the prefix of the "still current" boxes' names
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
@@ -169,10 +172,11 @@ class TranslationWorkflowAdmin:
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         if _translating(request):
+            still_current = list(self._still_current_fields(obj)) if obj else []
             return [
                 (title, {**options, "fields": self._as_read(options["fields"])})
                 for title, options in fieldsets
-            ]
+            ] + ([(_("Outdated translations"), {"fields": still_current})] if still_current else [])
         if obj is not None:
             fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
         return fieldsets
@@ -188,9 +192,11 @@ class TranslationWorkflowAdmin:
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form", self.form)
         if obj is not None and not _translating(request):
-            base = kwargs.get("form", self.form)
             kwargs["form"] = type(base.__name__, (MinorEditForm, base), {})
+        elif obj is not None:
+            kwargs["form"] = type(base.__name__, (base,), self._still_current_fields(obj))
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None:
             return form
@@ -211,11 +217,26 @@ class TranslationWorkflowAdmin:
         with self.saving_translations(request, obj, form):
             super().save_model(request, obj, form, change)
 
+    def _still_current_fields(self, obj):
+        """{form field name: check box} for each outdated translation of `obj`: ticked, the
+        translation is marked current as it stands (the English change needed none)."""
+        return {
+            f"{STILL_CURRENT}{field}": forms.BooleanField(
+                label=_("%(field)s: still current")
+                % {"field": capfirst(self.model._meta.get_field(field).verbose_name)},
+                required=False,
+                help_text=_("The English change needs no change to the Arabic."),
+            )
+            for field, (status, _record) in field_statuses(obj, ARABIC).items()
+            if status == OUTDATED
+        }
+
     @contextmanager
     def saving_translations(self, request, obj, form):
         """Around a save from the change form: a translator's refused fields are logged,
-        and an editor's minor edit keeps the translations current. An admin that saves
-        its own way (through a publishing path) saves within this."""
+        an editor's minor edit keeps the translations current, and translations marked
+        "still current" are. An admin that saves its own way (through a publishing path)
+        saves within this."""
         if _translating(request):
             self._log_refused_changes(request, obj)
         if form.cleaned_data.get("minor_edit"):
@@ -223,6 +244,9 @@ class TranslationWorkflowAdmin:
                 yield
         else:
             yield
+        for name, ticked in form.cleaned_data.items():
+            if name.startswith(STILL_CURRENT) and ticked:
+                mark_current(obj, name.removeprefix(STILL_CURRENT), ARABIC)
 
     def _log_refused_changes(self, request, obj):
         refused = [

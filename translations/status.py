@@ -69,6 +69,20 @@ def record_translations(instance, *, keep_current=False):
                 record.save(update_fields=["is_current", "updated_at"])
 
 
+def mark_current(instance, field, language):
+    """Mark `instance`'s translation of `field` current as it stands: the English changed,
+    and the translation needed no change."""
+    source = getattr(instance, localized(field, SOURCE_LANGUAGE)) or ""
+    TranslationRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=instance.pk,
+        field=field,
+        language=language,
+    ).update(
+        source_text=plain_words(source), source_fingerprint=fingerprint(source), is_current=True
+    )
+
+
 def field_statuses(instance, language):
     """{field: (status, record or None)} for each text field of `instance`."""
     records = {

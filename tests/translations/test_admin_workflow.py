@@ -124,3 +124,34 @@ def test_the_translator_reads_the_english_as_readers_see_it_not_its_html(transla
     assertContains(page, "<li>one</li><li>two</li>")
     assertNotContains(page, "&lt;h2&gt;Background")
     assertContains(page, 'name="body_ar"')  # the Arabic is written in the editor
+
+
+def test_a_translator_marks_an_outdated_field_still_current_and_it_is_in_the_history(
+    translator_client, client
+):
+    brief = make_brief(
+        "Gas flows east",
+        summary_en="Gas flows.",
+        summary_ar="يتدفق الغاز.",
+        arabic=True,
+        authors=[make_expert()],
+    )
+    brief.title_en, brief.summary_en = "Gas flows east now", "Gas flows, at last."  # two changes
+    brief.save()
+    form = translator_client.get(change_url(brief))
+    assertContains(form, "Title: still current")
+    assertContains(form, "Summary: still current")
+    assertNotContains(form, "Body: still current")  # the body did not change
+
+    response = submitted(translator_client, brief, still_current_title="on")
+    assert response.status_code == 302
+    outdated = translator_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    assert [b.title_en for b in outdated.context["cl"].result_list] == ["Gas flows east now"]
+    after = translator_client.get(change_url(brief))
+    assertNotContains(after, "Title: still current")
+    assertContains(after, "Summary: still current")  # the one not ticked stays outdated
+    brief.refresh_from_db()
+    assert (brief.title_ar, brief.arabic_status) == ("تحليل تجريبي", "approved")
+    assert client.get(brief.url_in("ar")).status_code == 200  # untouched, still public
+    history = translator_client.get(f"/admin/briefs/brief/{brief.pk}/history/")
+    assertContains(history, "Title: still current")
