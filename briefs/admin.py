@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect
@@ -214,13 +216,57 @@ class BriefRegionInline(admin.TabularInline):
     extra = 1
 
 
+class PickSearch(AutocompleteJsonView):
+    """The picks picker's search: every brief but the one being edited, those not public
+    marked with their state (a pick shows only once it is public)."""
+
+    def get_queryset(self):
+        briefs = super().get_queryset()
+        editing = self.request.GET.get("exclude", "")
+        return briefs.exclude(pk=int(editing)) if _is_id(editing) else briefs
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        if not obj.is_public:
+            result["text"] = f"{obj} — {obj.state_label}"
+        return result
+
+
+class PickSelect(AutocompleteSelect):
+    """The picks picker: searches PickSearch, told which brief is being edited."""
+
+    def __init__(self, field, admin_site, editing=None):
+        super().__init__(field, admin_site)
+        self.editing = editing
+
+    def get_url(self):
+        url = reverse("admin:briefs_brief_pick_search", current_app=self.admin_site.name)
+        return f"{url}?exclude={self.editing}" if self.editing else url
+
+
+class RecommendationFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            pick = getattr(form, "cleaned_data", {}).get("recommended")
+            if pick is not None and self.instance.pk and pick.pk == self.instance.pk:
+                form.add_error("recommended", _("A brief cannot recommend itself."))
+
+
 class RecommendationInline(admin.TabularInline):
     model = Recommendation
+    formset = RecommendationFormSet
     fk_name = "brief"
     autocomplete_fields = ["recommended"]
     fields = ["recommended", "position"]
     extra = 1
     verbose_name_plural = _("recommended briefs (editor’s picks, lowest position first)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "recommended":
+            editing = request.resolver_match.kwargs.get("object_id")
+            kwargs["widget"] = PickSelect(db_field, self.admin_site, editing=editing)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -442,7 +488,9 @@ class BriefAdmin(
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
+        picks = self.admin_site.admin_view(PickSearch.as_view(admin_site=self.admin_site))
         return [
+            path("pick-search/", picks, name="briefs_brief_pick_search"),
             path("preview/", preview, name="briefs_brief_preview_new"),
             path("<path:object_id>/preview/", preview, name="briefs_brief_preview"),
             *super().get_urls(),
