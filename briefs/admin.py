@@ -1,5 +1,6 @@
 import re
 
+from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableTabularInline
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -182,7 +183,7 @@ class BriefAdminForm(forms.ModelForm):
 ARABIC_TEXT = [f"{field}_ar" for field in Brief.version_fields]
 
 
-class AuthorshipFormSet(forms.BaseInlineFormSet):
+class AuthorshipFormSet(CustomInlineFormSet):
     def clean(self):
         super().clean()
         kept = [
@@ -194,14 +195,14 @@ class AuthorshipFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(_("A published brief needs at least one author."))
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(SortableTabularInline):
     model = Authorship
     formset = AuthorshipFormSet
     autocomplete_fields = ["expert"]
     fields = ["expert", "position"]
     extra = 1
     verbose_name = _("author")
-    verbose_name_plural = _("authors (in byline order: lowest position first)")
+    verbose_name_plural = _("authors (drag to put the byline in order)")
 
 
 class BriefTopicInline(admin.TabularInline):
@@ -244,7 +245,7 @@ class PickSelect(AutocompleteSelect):
         return f"{url}?exclude={self.editing}" if self.editing else url
 
 
-class RecommendationFormSet(forms.BaseInlineFormSet):
+class RecommendationFormSet(CustomInlineFormSet):
     def clean(self):
         super().clean()
         for form in self.forms:
@@ -253,14 +254,14 @@ class RecommendationFormSet(forms.BaseInlineFormSet):
                 form.add_error("recommended", _("A brief cannot recommend itself."))
 
 
-class RecommendationInline(admin.TabularInline):
+class RecommendationInline(SortableTabularInline):
     model = Recommendation
     formset = RecommendationFormSet
     fk_name = "brief"
     autocomplete_fields = ["recommended"]
     fields = ["recommended", "position"]
     extra = 1
-    verbose_name_plural = _("recommended briefs (editor’s picks, lowest position first)")
+    verbose_name_plural = _("recommended briefs (editor’s picks; drag to order them)")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "recommended":
@@ -288,6 +289,7 @@ class YearFilter(admin.SimpleListFilter):
 @admin.register(Brief)
 class BriefAdmin(
     TranslationWorkflowAdmin,
+    SortableAdminBase,
     QueryStringInputAdmin,
     RichTextAdmin,
     SlugPrefillAdmin,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "reversion",
     "django_prose_editor",
+    "adminsortable2",
     "publishing",
     "addresses",
     "editorial",

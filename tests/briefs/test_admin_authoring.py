@@ -5,7 +5,7 @@ from pytest_django.asserts import assertContains
 
 from briefs.models import Brief
 from tests.briefs.admin_forms import brief_form
-from tests.factories import make_expert, make_publication_type, make_region, make_topic
+from tests.factories import make_brief, make_expert, make_publication_type, make_region, make_topic
 
 ADD_URL = "/admin/briefs/brief/add/"
 
@@ -36,7 +36,7 @@ def test_editor_creates_brief_with_two_ordered_authors(editor_client, brief_type
         brief_form(
             brief_type,
             title_en="Bennett's Bahrain Visit Further Invigorates Israel-Gulf Diplomacy",
-            authors=[(second, 1), (first, 0)],
+            authors=[(second, 2), (first, 1)],  # as the drag-and-drop list numbers them
             topics=[topic],
             regions=[region],
         ),
@@ -182,3 +182,12 @@ def test_autocomplete_finds_experts_for_the_authors_inline(editor_client):
         },
     )
     assert [row["text"] for row in response.json()["results"]] == ["Anna Borshchevskaya"]
+
+
+def test_authors_and_picks_are_ordered_by_dragging_not_by_typing_numbers(editor_client):
+    brief = make_brief("Gas Deals", authors=[make_expert("Anna"), make_expert("Ben")])
+    form = editor_client.get(f"/admin/briefs/brief/{brief.pk}/change/").content.decode()
+    for prefix in ("authorships", "recommendations"):  # the rows are dragged into order
+        assert f'<fieldset class="module sortable" aria-labelledby="{prefix}-heading"' in form
+    assert 'type="hidden" name="authorships-0-position"' in form
+    assert 'class="_reorder_"' in form

@@ -1,0 +1,32 @@
+"""Putting the seed's curated picks in order by moving rows, in Chromium on the demo site."""
+
+from .pages import log_in
+
+SEED = "/policy-analysis/netanyahu-and-putin-rendezvous-paris"
+
+
+def rail(page):
+    return page.locator(".rail .teaser__title a").all_inner_texts()
+
+
+def test_an_editor_moves_the_last_pick_to_the_top_of_the_rail(browser, demo_site, screenshot):
+    reader = browser.new_page()
+    reader.goto(f"{demo_site}{SEED}")
+    before = rail(reader)
+    assert len(before) == 3
+
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/?q=Netanyahu")
+    editor.locator("#result_list tbody th a").first.click()
+    picks = editor.locator("#recommendations-group tbody tr.has_original")
+    picks.first.wait_for()
+    assert picks.count() == 3
+    picks.nth(2).locator(".move-begin").click()  # the keyboard-and-mouse alternative to a drag
+    screenshot(editor, "editor-reorders-picks")
+    editor.click("input[name=_continue]")
+    editor.locator(".messagelist .success").wait_for()
+    editor.close()
+
+    reader.goto(f"{demo_site}{SEED}")
+    assert rail(reader) == [before[2], before[0], before[1]]
+    reader.close()
