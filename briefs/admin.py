@@ -199,7 +199,7 @@ class AuthorshipInline(SortableTabularInline):
     model = Authorship
     formset = AuthorshipFormSet
     autocomplete_fields = ["expert"]
-    fields = ["expert", "position"]
+    fields = ["expert", "role", "position"]
     extra = 1
     verbose_name = _("author")
     verbose_name_plural = _("authors (drag to put the byline in order)")

@@ -366,8 +366,14 @@ class Brief(PublicContentModel, LanguageVersionsModel):
 
     @cached_property
     def ordered_authors(self):
-        """The byline's experts, in order (a fast loader may provide the list itself)."""
-        return [authorship.expert for authorship in self.authorships.all()]
+        """The byline's experts, in order, each with `byline_role`: their part in this
+        brief ("moderator"), or "" for an author (a fast loader may provide the list)."""
+        experts = []
+        for authorship in self.authorships.all():
+            expert = authorship.expert
+            expert.byline_role = authorship.get_role_display() if authorship.role else ""
+            experts.append(expert)
+        return experts
 
     def curated_recommendations(self, language=None):
         """The editor's picks that the public may see in `language`, in the editor's order."""
@@ -446,13 +452,28 @@ class BriefLink(models.Model):
 
 
 class Authorship(BriefLink):
-    """An author's place in a brief's byline."""
+    """An author's place in a brief's byline, and their part in it."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "", _("author")
+        MODERATOR = "moderator", _("moderator")
+        SPEAKER = "speaker", _("speaker")
+        DISCUSSANT = "discussant", _("discussant")
+        EDITOR = "editor", _("editor")
 
     brief = models.ForeignKey(Brief, related_name="authorships", on_delete=models.CASCADE)
     expert = models.ForeignKey(
         Expert, verbose_name=_("expert"), related_name="authorships", on_delete=models.PROTECT
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    role = models.CharField(
+        _("role"),
+        max_length=12,
+        choices=Role.choices,
+        default=Role.AUTHOR,
+        blank=True,
+        help_text=_("Shown after the name in the byline, except for an author."),
+    )
 
     class Meta:
         ordering = ["position"]

@@ -19,12 +19,12 @@ class ExpertAdmin(
     TabbedTranslationAdmin,
 ):
     fieldsets = [
-        (None, {"fields": ["name", "slug", "sort_name", "role", "photo", "is_active"]}),
+        (None, {"fields": ["name", "slug", "kind", "sort_name", "role", "photo", "is_active"]}),
         (_("Biography"), {"fields": ["short_bio", "full_bio"]}),
         (_("Expertise"), {"fields": ["topics", "regions"]}),
     ]
-    list_display = ["name_en", "name_ar", "role_en", "is_active"]
-    list_filter = ["is_active", "topics", "regions"]
+    list_display = ["name_en", "name_ar", "kind", "role_en", "is_active"]
+    list_filter = ["kind", "is_active", "topics", "regions"]
     search_fields = ["name_en", "name_ar", "slug"]
     autocomplete_fields = ["topics", "regions"]
     slug_sources = {"slug": ("name_en", "english")}

@@ -25,11 +25,27 @@ class ExpertQuerySet(LanguageVersionsQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def in_directory(self):
+        """The experts the public directory lists: the institute's own, while active.
+        Guest contributors have their pages and bylines, not a place in the directory."""
+        return self.active().filter(kind=Expert.Kind.STAFF)
+
 
 class Expert(NamedModel):
-    """A fellow of the institute, credited as an author of briefs."""
+    """Someone credited on briefs: a fellow of the institute, or a guest contributor."""
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Institute staff (fellow)")
+        GUEST = "guest", _("Guest contributor")
 
     name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.STAFF,
+        help_text=_("Only the institute's staff are listed in the experts directory."),
+    )
     sort_name = models.CharField(
         _("sort name"),
         max_length=120,

@@ -9,12 +9,12 @@ from .models import Expert
 
 
 class ExpertListView(LanguageVersionsMixin, ListView):
-    """/experts/: the active experts, by surname."""
+    """/experts/: the institute's active experts, by surname."""
 
     context_object_name = "experts"
 
     def get_queryset(self):
-        return Expert.objects.active().in_language()
+        return Expert.objects.in_directory().in_language()
 
 
 class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):

@@ -79,6 +79,16 @@ EXPERTS = [
         "short_bio_en": "Ben Fishman is a fellow at The Washington Institute.",
         "short_bio_ar": "بن فيشمان زميل في معهد واشنطن.",
     },
+    {
+        "slug": "leila-haddad",
+        "name_en": "Leila Haddad",
+        "name_ar": "ليلى حداد",
+        "kind": "guest",
+        "role_en": "Guest contributor",
+        "role_ar": "مساهمة ضيفة",
+        "short_bio_en": "Leila Haddad is a guest contributor made up for the demo.",
+        "short_bio_ar": "ليلى حداد مساهمة ضيفة أُنشئت للعرض التوضيحي.",
+    },
 ]
 
 _NOT_IN_SEED_EN = (
@@ -190,6 +200,7 @@ WORKFLOW_BRIEFS = [
         "موافقة المحرّر.",
         "body_ar": "<p>كُتب هذا النص للعرض التوضيحي، وليس جزءاً من المقال الأصلي.</p>",
         "author": "ben-fishman",
+        "guest": ("leila-haddad", "discussant"),  # a guest contributor, in the byline
         "date": "2021-06-01",  # older than the seed's rail, which it would otherwise join
         "step": "arabic_review",
     },

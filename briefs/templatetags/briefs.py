@@ -8,11 +8,16 @@ register = template.Library()
 
 @register.simple_tag
 def byline(experts, linked=True):
-    """The experts' names as a sentence, “A, B and C”, each linking to the expert's page."""
+    """The experts' names as a sentence, “A, B (moderator) and C”, each linking to the
+    expert's page and followed by their part in the brief when it is not authorship."""
     names = [
-        format_html('<a href="{}">{}</a>', expert.get_absolute_url(), expert.name)
-        if linked
-        else conditional_escape(expert.name)
+        format_html(
+            "{}{}",
+            format_html('<a href="{}">{}</a>', expert.get_absolute_url(), expert.name)
+            if linked
+            else expert.name,
+            format_html(" ({})", role) if (role := getattr(expert, "byline_role", "")) else "",
+        )
         for expert in experts
     ]
     if len(names) < 2:

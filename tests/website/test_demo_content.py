@@ -30,7 +30,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Brief": 8,
         "PublicationType": 3,
         "Recommendation": 3,
-        "Expert": 3,
+        "Expert": 4,
         "Topic": 1,
         "Region": 2,
         "User": 3,
@@ -91,7 +91,11 @@ def test_the_demo_shows_the_workflow_and_history(client):
     }
     translated = Brief.objects.get(slug_en__startswith="demo-arabic-")
     assert translated.arabic_status == Brief.ArabicStatus.IN_REVIEW
-    assert client.get(translated.get_absolute_url()).status_code == 200
+    page = client.get(translated.get_absolute_url()).content.decode()
+    assert (
+        'Ben Fishman</a> and <a href="/experts/leila-haddad">Leila Haddad</a> (discussant)' in page
+    )
+    assert "Leila Haddad" not in client.get("/experts/").content.decode()  # a guest
     assert translated.url_in("ar") is None  # not public in Arabic until approved
     assert client.get(f"/ar/policy-analysis/{translated.slug_ar}").status_code == 404
     seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")

@@ -167,6 +167,11 @@ class Command(BaseCommand):
             )
             if created:
                 Authorship.objects.create(brief=brief, expert=experts[data["author"]])
+                if "guest" in data:
+                    guest, role = data["guest"]
+                    Authorship.objects.create(
+                        brief=brief, expert=experts[guest], role=role, position=1
+                    )
                 day = datetime.fromisoformat(data["date"]).date() if "date" in data else None
                 steps[data["step"]](brief, None, day)
 
