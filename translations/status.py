@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from editorial.diff import plain_words
+from editorial.diff import plain_blocks, plain_words
 
 from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
 from .models import TranslationRecord
@@ -58,7 +58,7 @@ def record_translations(instance, *, keep_current=False):
                     field=field,
                     language=language,
                     defaults={
-                        "source_text": plain_words(source),
+                        "source_text": plain_blocks(source),
                         "source_fingerprint": source_print,
                         "translation_fingerprint": target_print,
                         "is_current": True,
@@ -79,7 +79,7 @@ def mark_current(instance, field, language):
         field=field,
         language=language,
     ).update(
-        source_text=plain_words(source), source_fingerprint=fingerprint(source), is_current=True
+        source_text=plain_blocks(source), source_fingerprint=fingerprint(source), is_current=True
     )
 
 

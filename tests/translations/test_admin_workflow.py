@@ -155,3 +155,22 @@ def test_a_translator_marks_an_outdated_field_still_current_and_it_is_in_the_his
     assert client.get(brief.url_in("ar")).status_code == 200  # untouched, still public
     history = translator_client.get(f"/admin/briefs/brief/{brief.pk}/history/")
     assertContains(history, "Title: still current")
+
+
+def test_the_diff_keeps_paragraphs_and_list_items_apart(translator_client):
+    brief = make_brief(
+        "Gas",
+        body_en="<p>Gas flows east.</p><ul><li>Leviathan</li><li>Tamar</li></ul>",
+        arabic=True,
+        authors=[make_expert()],
+    )
+    brief.body_en = "<p>Gas flows west.</p><ul><li>Leviathan</li><li>Tamar</li><li>Karish</li></ul>"
+    brief.save()
+    page = translator_client.get(change_url(brief)).content.decode()
+    diff = page.split('<span class="translation-diff" lang="en" dir="ltr">')[1].split(
+        "</span></div>"
+    )[0]
+    assert diff == (
+        "<span>Gas flows</span> <del>east.</del> <ins>west.</ins><br><span>Leviathan</span>"
+        "<br><span>Tamar</span><br><ins>Karish</ins>"
+    )  # not "east. west. Leviathan Tamar Karish" run together
