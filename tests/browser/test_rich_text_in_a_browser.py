@@ -75,3 +75,41 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     assert article.css_first("h2").text() == "خلفية"
     assert [li.text(strip=True) for li in article.css("li")] == ["ليفياثان", "تمار"]
     reader.close()
+
+
+WORD_FRAGMENT = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+<p class=MsoTitle style='mso-style-name:x'><span style='font-size:14pt'>Report<o:p></o:p></span></p>
+<h2 style='mso-margin-top-alt:auto'><span lang=EN-US>Findings</span></h2>
+<ul><li class=MsoListParagraph style='mso-list:l0 level1 lfo1'>First point</li>
+<li>Second point</li></ul>
+<p class=MsoNormal>See <a href="https://example.org/report">the report</a>.<o:p></o:p></p>
+<table class=MsoTableGrid border=1 style='border-collapse:collapse'><tr>
+<td width=100 style='border:solid windowtext 1.0pt'><p class=MsoNormal>2022</p></td>
+<td><p class=MsoNormal>400</p></td></tr></table>
+<p class=MsoNormal><img width=100 src="file:///C:/Users/x/image001.png"><sup>1</sup></p>
+</body></html>"""
+
+
+def test_text_pasted_from_word_comes_out_clean(browser, demo_site):
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/add/")
+    body = write_rich_text(editor, "id_body_en", "")
+    body.evaluate(
+        """(element, html) => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", "Report");
+            element.dispatchEvent(new ClipboardEvent("paste", {
+                clipboardData: data, bubbles: true, cancelable: true,
+            }));
+        }""",
+        WORD_FRAGMENT,
+    )
+    pasted = editor.locator("#id_body_en").input_value()
+    editor.close()
+    for kept in ["<p>Report</p>", "<h2>Findings</h2>", "<li><p>First point</p></li>",
+                 '<a href="https://example.org/report"', "<td><p>2022</p></td><td><p>400</p></td>",
+                 "<sup>1</sup>"]:  # fmt: skip
+        assert kept in pasted, pasted
+    for gone in ["class=", "style=", "<span", "<o:p", "<img", "Mso", "lang="]:
+        assert gone not in pasted, pasted
