@@ -20,6 +20,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
 from experts.models import Expert
+from library.templatetags.library import picture
 from taxonomy.models import Region, Topic
 from translations.admin_workflow import TranslationWorkflowAdmin
 
@@ -305,6 +306,7 @@ class BriefAdmin(
                     "slug",
                     "publication_type",
                     "published_at",
+                    "lead_image",
                     "state",
                     "arabic_state",
                 ]
@@ -323,6 +325,7 @@ class BriefAdmin(
     change_form_template = "admin/briefs/brief/change_form.html"
     inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
     list_display = [
+        "lead_image_thumbnail",
         "title_en",
         "publication_type",
         "published_at",
@@ -344,7 +347,8 @@ class BriefAdmin(
     ]
     search_fields = ["title_en", "title_ar", "slug_en", "slug_ar", "authors__name_en"]
     date_hierarchy = "published_at"
-    list_select_related = ["publication_type"]
+    list_select_related = ["publication_type", "lead_image"]
+    autocomplete_fields = ["lead_image"]
     slug_sources = {"slug_en": ("title_en", "english"), "slug_ar": ("title_ar", "arabic")}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -630,6 +634,10 @@ class BriefAdmin(
                 done.append(f"“{brief}”")
         if done:
             self.message_user(request, done_message % {"titles": ", ".join(done)})
+
+    @admin.display(description=_("lead image"))
+    def lead_image_thumbnail(self, brief):
+        return picture(brief.lead_image, "square", sizes="48px")
 
     @admin.display(description=_("authors"))
     def author_names(self, brief):

@@ -18,6 +18,7 @@ from editorial.models import NamedModel
 from editorial.richtext import RichTextField
 from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
 from experts.models import Expert
+from library.models import Image
 from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
 from taxonomy.models import Region, Topic
@@ -105,7 +106,7 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         bodies = [f"{field}_{code}" for field in ("body", "author_note") for code in LANGUAGES]
         return (
             self.defer("body", "author_note", *bodies)
-            .select_related("publication_type")
+            .select_related("publication_type", "lead_image")
             .prefetch_related(Prefetch("authorships", queryset=_bylines()))
         )
 
@@ -167,6 +168,15 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         _("publication date"),
         default=timezone.now,
         help_text=_("A later date schedules the brief: it stays hidden until then."),
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown atop the article, in lists and when the brief is shared."),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and search engines.")

@@ -3,6 +3,7 @@
 from django.utils import translation
 
 from experts.seo import person
+from library.templatetags.library import picture_url
 
 
 def article(brief, request):
@@ -21,4 +22,6 @@ def article(brief, request):
     }
     if brief.summary:
         data["description"] = brief.summary
+    if brief.lead_image and (url := picture_url(brief.lead_image)):
+        data["image"] = request.build_absolute_uri(url)
     return data
