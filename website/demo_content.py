@@ -213,3 +213,17 @@ SEED_FIRST_SUMMARY_EN = (
     "Netanyahu and Putin meet in Paris to discuss Syria, as Russia's military build-up "
     "there raises Israel's concern about Hezbollah."
 )
+
+# The seed's lead image, drawn for the demo (website/management/commands/load_demo.py).
+SEED_LEAD_IMAGE = {
+    "alt_en": "An illustration drawn for the demo: two circles, for Israel and Russia, "
+    "meeting on a map of Paris.",
+    "alt_ar": "رسم توضيحي أُعدّ للعرض التوضيحي: دائرتان تمثّلان إسرائيل وروسيا تلتقيان على "
+    "خريطة باريس.",
+    "caption_en": "Israel and Russia meet in Paris.",
+    "caption_ar": "إسرائيل وروسيا تلتقيان في باريس.",
+    "credit_en": "Illustration made for the demo",
+    "credit_ar": "رسم أُعدّ للعرض التوضيحي",
+    "focal_x": 50,
+    "focal_y": 45,
+}

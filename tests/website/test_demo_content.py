@@ -9,13 +9,23 @@ from reversion.models import Version
 
 from briefs.models import Brief, PublicationType, Recommendation
 from experts.models import Expert
+from library.models import Image
 from taxonomy.models import Region, Topic
 
 pytestmark = pytest.mark.django_db
 
 
 def counts():
-    models = [Brief, PublicationType, Recommendation, Expert, Topic, Region, get_user_model()]
+    models = [
+        Brief,
+        PublicationType,
+        Recommendation,
+        Expert,
+        Topic,
+        Region,
+        Image,
+        get_user_model(),
+    ]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -33,6 +43,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Expert": 4,
         "Topic": 1,
         "Region": 2,
+        "Image": 1,
         "User": 3,
     }
     assert "user: admin  password: briefing-room" in out.getvalue()
@@ -48,6 +59,7 @@ def test_demo_article_carries_the_seed_facts():
     assert seed.publication_type.name_en == "Articles & Testimony"
     assert seed.original_outlet_name_en == "Israel Allies Foundation"
     assert [expert.slug for expert in seed.ordered_authors] == ["anna-borshchevskaya"]
+    assert seed.lead_image.alt_ar and len(seed.lead_image.renditions["wide"]["webp"]) == 4
     picks = seed.recommendations.order_by("position")
     assert [pick.recommended.slug_en for pick in picks] == [
         "how-make-russia-pay-ukraine-study-syria",

@@ -21,6 +21,7 @@ from briefs.models import (
     Recommendation,
 )
 from experts.models import Expert
+from library.models import Image as LibraryImage
 from taxonomy.models import Region, Topic
 from translations.roles import TRANSLATORS, WRITERS, setup_roles
 from website import demo_content as demo
@@ -78,6 +79,9 @@ class Command(BaseCommand):
                     self._release(brief, data)
                 briefs[brief.slug_en] = brief
             seed = briefs[demo.SEED_ARTICLE["slug_en"]]
+            if seed.lead_image is None:
+                seed.lead_image = self._lead_image()
+                seed.save(update_fields=["lead_image"])
             seed.recommendations.all().delete()
             Recommendation.objects.bulk_create(
                 Recommendation(brief=seed, recommended=briefs[slug], position=position)
@@ -105,6 +109,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Translator (Arabic only): user: {TRANSLATOR_USERNAME}  password: {ADMIN_PASSWORD}"
         )
+
+    def _lead_image(self):
+        image = LibraryImage(**demo.SEED_LEAD_IMAGE)
+        image.file.save("netanyahu-putin-paris.jpg", _illustration(), save=False)
+        image.save()
+        return image
 
     def _upsert(self, model, rows):
         objects = {}
@@ -203,6 +213,24 @@ class Command(BaseCommand):
                 member.set_password(ADMIN_PASSWORD)
                 member.save()
                 member.groups.add(Group.objects.get(name=group))
+
+
+def _illustration(width=1600, height=1000):
+    """The seed's lead image: a street grid, the Seine, and two circles meeting."""
+    image = Image.new("RGB", (width, height), "#e9eef3")
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 120):
+        draw.line([(x, 0), (x + 200, height)], fill="#cfd8e2", width=6)
+    for y in range(0, height, 110):
+        draw.line([(0, y), (width, y - 150)], fill="#cfd8e2", width=6)
+    draw.line(
+        [(0, 620), (500, 520), (900, 610), (1300, 500), (width, 560)], fill="#8fb3d9", width=40
+    )
+    draw.ellipse([(430, 230), (830, 630)], fill="#0b4f8a")  # Israel
+    draw.ellipse([(760, 260), (1160, 660)], fill="#b03a2e")  # Russia
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=90)
+    return ContentFile(buffer.getvalue())
 
 
 def _monogram(name, size=240):
