@@ -9,23 +9,34 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
 from experts.models import Expert
+from library.documents import check_pdf
 from library.templatetags.library import picture
 from taxonomy.models import Region, Topic
 from translations.admin_workflow import TranslationWorkflowAdmin
+from translations.roles import is_translator
 
 from . import publishing
-from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType, Recommendation
+from .models import (
+    Attachment,
+    Authorship,
+    Brief,
+    BriefRegion,
+    BriefTopic,
+    PublicationType,
+    Recommendation,
+)
 from .rail import rail_for
 from .views import render_preview, share_token
 
@@ -206,6 +217,34 @@ class AuthorshipInline(SortableTabularInline):
     verbose_name_plural = _("authors (drag to put the byline in order)")
 
 
+class AttachmentForm(forms.ModelForm):
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            check_pdf(upload)
+        return upload
+
+
+class AttachmentInline(TranslationTabularInline):
+    """PDFs offered with the brief; a translator may translate their titles only."""
+
+    model = Attachment
+    form = AttachmentForm
+    fields = ["title", "file", "position"]
+    extra = 0
+
+    def get_readonly_fields(self, request, obj=None):
+        if is_translator(request.user):
+            return ["title_en", "file", "position"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not is_translator(request.user) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_translator(request.user) and super().has_delete_permission(request, obj)
+
+
 class BriefTopicInline(admin.TabularInline):
     model = BriefTopic
     autocomplete_fields = ["topic"]
@@ -323,7 +362,13 @@ class BriefAdmin(
     form = BriefAdminForm
     readonly_fields = ["state", "arabic_state", "rail_preview", "preview_tools"]
     change_form_template = "admin/briefs/brief/change_form.html"
-    inlines = [AuthorshipInline, BriefTopicInline, BriefRegionInline, RecommendationInline]
+    inlines = [
+        AuthorshipInline,
+        BriefTopicInline,
+        BriefRegionInline,
+        RecommendationInline,
+        AttachmentInline,
+    ]
     list_display = [
         "lead_image_thumbnail",
         "title_en",

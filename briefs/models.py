@@ -10,6 +10,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from addresses.models import Redirect, path_problem
@@ -125,6 +126,7 @@ class BriefQuerySet(LanguageVersionsQuerySet):
                     ),
                 ),
                 Prefetch("recommendations__recommended__authorships", queryset=_bylines()),
+                "attachments",
             )
         )
 
@@ -532,6 +534,35 @@ class BriefRegion(BriefLink):
 
     def __str__(self):
         return f"{self.region} — {self.brief}"
+
+
+class Attachment(models.Model):
+    """A document offered with a brief (the full report, a one-pager), as a PDF."""
+
+    brief = models.ForeignKey(Brief, related_name="attachments", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=200, help_text=_("“Full report”"))
+    file = models.FileField(_("PDF file"), upload_to="documents/%Y/%m/")
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("PDF attachment")
+        verbose_name_plural = _("PDF attachments")
+
+    def __str__(self):
+        return self.title or self.title_en
+
+    def save(self, *args, **kwargs):
+        self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("briefs:attachment", kwargs={"slug": self.brief.slug, "pk": self.pk})
+
+    def download_name(self):
+        """The file's name for the reader: the brief's slug, and the title's."""
+        return f"{self.brief.slug}-{slugify(self.title_en)[:60]}.pdf".replace("--", "-")
 
 
 class Recommendation(models.Model):

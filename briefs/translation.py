@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Brief, PublicationType
+from .models import Attachment, Brief, PublicationType
 
 
 @register(PublicationType)
@@ -15,3 +15,9 @@ class BriefTranslationOptions(TranslationOptions):
     required_languages = {"en": ("title",)}
     # An Arabic slug not yet given is NULL, so that many briefs may lack one.
     empty_values = {"slug": None}
+
+
+@register(Attachment)
+class AttachmentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"en": ("title",)}

@@ -7,4 +7,5 @@ app_name = "briefs"
 urlpatterns = [
     path("", views.BriefListView.as_view(), name="list"),
     path("<slug:slug>", views.policy_analysis_page, name="detail"),
+    path("<slug:slug>/documents/<int:pk>", views.attachment, name="attachment"),
 ]

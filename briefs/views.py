@@ -2,8 +2,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -16,7 +16,7 @@ from taxonomy.models import Region, Topic
 from . import seo
 from .forms import BriefFilterForm
 from .listing import LinkedBriefs
-from .models import Brief
+from .models import Attachment, Brief
 from .rail import rail_for
 
 
@@ -66,7 +66,8 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
 
 
 def article_context(brief, *, authors=None, topics=None, regions=None):
-    """What the article template shows beside the brief itself: its byline, terms and rail.
+    """What the article template shows beside the brief itself: its byline, terms, rail
+    and documents.
 
     A preview passes the authors, topics and regions of a form not yet saved.
     """
@@ -77,6 +78,7 @@ def article_context(brief, *, authors=None, topics=None, regions=None):
         "topics": topics if topics is not None else list(brief.topics.all()) if saved else [],
         "regions": regions if regions is not None else list(brief.regions.all()) if saved else [],
         "recommendations": [pick.brief for pick in rail_for(brief)] if brief.pk else [],
+        "attachments": [doc for doc in brief.attachments.all() if doc.title] if saved else [],
     }
 
 
@@ -127,6 +129,21 @@ def read_share_token(token):
     except signing.BadSignature:  # tampered with, or expired
         return None
     return int(value) if value.isdigit() else None
+
+
+def attachment(request, slug, pk):
+    """A public brief's PDF, under a name made from the brief's slug."""
+    document = get_object_or_404(
+        Attachment.objects.select_related("brief"),
+        pk=pk,
+        brief__in=Brief.objects.published().in_language().filter(slug=slug),
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=False,
+        filename=document.download_name(),
+    )
 
 
 class TermDetailView(LanguageVersionsMixin, BriefPagesMixin, SingleObjectMixin, ListView):

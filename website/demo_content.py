@@ -227,3 +227,6 @@ SEED_LEAD_IMAGE = {
     "focal_x": 50,
     "focal_y": 45,
 }
+
+# A PDF offered with the seed, made for the demo.
+SEED_DOCUMENT = {"title_en": "One-page summary", "title_ar": "ملخص في صفحة واحدة"}

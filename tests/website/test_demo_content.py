@@ -60,6 +60,8 @@ def test_demo_article_carries_the_seed_facts():
     assert seed.original_outlet_name_en == "Israel Allies Foundation"
     assert [expert.slug for expert in seed.ordered_authors] == ["anna-borshchevskaya"]
     assert seed.lead_image.alt_ar and len(seed.lead_image.renditions["wide"]["webp"]) == 4
+    [summary] = seed.attachments.all()
+    assert summary.file.read(5) == b"%PDF-" and summary.title_ar == "ملخص في صفحة واحدة"
     picks = seed.recommendations.order_by("position")
     assert [pick.recommended.slug_en for pick in picks] == [
         "how-make-russia-pay-ukraine-study-syria",

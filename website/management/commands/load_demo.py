@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from briefs import publishing
 from briefs.models import (
+    Attachment,
     Authorship,
     Brief,
     BriefRegion,
@@ -82,6 +83,10 @@ class Command(BaseCommand):
             if seed.lead_image is None:
                 seed.lead_image = self._lead_image()
                 seed.save(update_fields=["lead_image"])
+            if not seed.attachments.exists():
+                summary = Attachment(brief=seed, **demo.SEED_DOCUMENT)
+                summary.file.save("one-page-summary.pdf", _summary_pdf(seed), save=False)
+                summary.save()
             seed.recommendations.all().delete()
             Recommendation.objects.bulk_create(
                 Recommendation(brief=seed, recommended=briefs[slug], position=position)
@@ -230,6 +235,24 @@ def _illustration(width=1600, height=1000):
     draw.ellipse([(760, 260), (1160, 660)], fill="#b03a2e")  # Russia
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=90)
+    return ContentFile(buffer.getvalue())
+
+
+def _summary_pdf(brief):
+    """A one-page PDF made for the demo: the brief's title over its illustration."""
+    page = Image.new("RGB", (1240, 1754), "#ffffff")  # A4 at 150 dpi
+    draw = ImageDraw.Draw(page)
+    draw.text((100, 120), brief.title_en, fill="#111111", font=ImageFont.load_default(size=48))
+    draw.text(
+        (100, 200),
+        "A one-page summary made for the demo.",
+        fill="#555555",
+        font=ImageFont.load_default(size=30),
+    )
+    with brief.lead_image.file.open("rb") as stored, Image.open(stored) as picture:
+        page.paste(picture.convert("RGB").resize((1040, 650)), (100, 300))
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF", resolution=150)
     return ContentFile(buffer.getvalue())
 
 
