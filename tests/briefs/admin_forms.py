@@ -51,6 +51,7 @@ def brief_form(
         **inline("brieftopic_set", [{"topic": str(topic.pk)} for topic in topics]),
         **inline("briefregion_set", [{"region": str(region.pk)} for region in regions]),
         **inline("recommendations"),
+        **inline("attachments"),
     }
     data.update(fields)
     return data

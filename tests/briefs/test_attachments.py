@@ -46,7 +46,7 @@ def test_a_pdf_is_listed_in_each_language_and_served_named_after_the_brief(
     link = f'<a href="/policy-analysis/gas-deals/documents/{document.pk}" type="application/pdf">'
     assert f"{link}Full report</a> — Download PDF (" in english
     arabic = client.get(brief.url_in("ar")).content.decode()
-    assert "التقرير الكامل</a> — تنزيل ملف PDF (" in arabic
+    assert "التقرير الكامل</a> — تنزيل ملف «بي دي إف» (" in arabic
     response = client.get(f"/policy-analysis/gas-deals/documents/{document.pk}")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

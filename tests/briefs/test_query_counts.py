@@ -6,9 +6,9 @@ from tests.factories import make_brief, make_expert, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
 
-# brief, authors, topics, regions, curated picks, their authors;
+# brief, authors, topics, regions, curated picks, their authors, PDF attachments;
 # then the rail: its related candidates, and the chosen briefs with their authors.
-ARTICLE_QUERIES = 8
+ARTICLE_QUERIES = 9
 
 
 def make_article(size, picks):

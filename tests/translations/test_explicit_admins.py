@@ -12,7 +12,9 @@ from translations.fields import translated_models
 
 
 def test_every_translated_models_admin_names_the_mixin_in_its_own_source():
-    for model in translated_models():
+    registered = [model for model in translated_models() if model in admin.site._registry]
+    assert len(registered) >= 6  # briefs, types, experts, topics, regions, images
+    for model in registered:  # the others are edited inline, in their owner's form
         admin_class = type(admin.site._registry[model])
         assert TranslationWorkflowAdmin in admin_class.__mro__, model
         assert admin_class.__module__ == f"{model._meta.app_label}.admin"  # not a made class

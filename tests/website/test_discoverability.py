@@ -63,8 +63,10 @@ def test_article_has_open_graph_twitter_and_news_article(client, demo):
     assertContains(
         response, '<meta property="article:published_time" content="2015-11-30T12:00:00+00:00">'
     )
-    assertContains(response, '<meta name="twitter:card" content="summary">')
+    assertContains(response, '<meta name="twitter:card" content="summary_large_image">')
+    assertContains(response, '<meta property="og:image" content="http://testserver/media/images/')
     data = json_ld(response)
+    assert data["image"].startswith("http://testserver/media/images/")  # the lead image
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Netanyahu and Putin Rendezvous in Paris"
     assert data["inLanguage"] == "en"
