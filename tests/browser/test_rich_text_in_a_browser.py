@@ -24,6 +24,7 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     menu.locator("button[title='insert link']").click()
     editor.fill(".prose-editor-dialog[open] input[name=href]", "https://example.org/report")
     editor.click(".prose-editor-dialog[open] button[type=submit]")
+    body.locator("a[href='https://example.org/report']").wait_for()
     body.press("ArrowRight")  # off the linked words
     body.press("Enter")
     menu.locator("button[title='Insert table']").click()
