@@ -58,7 +58,7 @@ class PublicationType(NamedModel):
 
 
 def _bylines():
-    return Authorship.objects.select_related("expert").order_by("position")
+    return Authorship.objects.select_related("expert__portrait").order_by("position")
 
 
 class BriefQuerySet(LanguageVersionsQuerySet):

@@ -4,6 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from library.templatetags.library import picture
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Expert
@@ -19,12 +20,18 @@ class ExpertAdmin(
     TabbedTranslationAdmin,
 ):
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "sort_name", "role", "photo", "is_active"]}),
+        (None, {"fields": ["name", "slug", "kind", "sort_name", "role", "portrait", "is_active"]}),
         (_("Biography"), {"fields": ["short_bio", "full_bio"]}),
         (_("Expertise"), {"fields": ["topics", "regions"]}),
     ]
-    list_display = ["name_en", "name_ar", "kind", "role_en", "is_active"]
+    list_display = ["thumbnail", "name_en", "name_ar", "kind", "role_en", "is_active"]
+    list_display_links = ["thumbnail", "name_en"]
+    list_select_related = ["portrait"]
     list_filter = ["kind", "is_active", "topics", "regions"]
     search_fields = ["name_en", "name_ar", "slug"]
-    autocomplete_fields = ["topics", "regions"]
+    autocomplete_fields = ["topics", "regions", "portrait"]
     slug_sources = {"slug": ("name_en", "english")}
+
+    @admin.display(description=_("portrait"))
+    def thumbnail(self, expert):
+        return picture(expert.portrait, "square", sizes="48px")

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext
 from editorial.languages import LanguageVersionsQuerySet
 from editorial.models import NamedModel
 from editorial.richtext import RichTextField
+from library.models import Image
 from taxonomy.models import Region, Topic
 
 
@@ -59,15 +60,15 @@ class Expert(NamedModel):
         _("short bio"), blank=True, help_text=_("One sentence, shown under “About the authors”.")
     )
     full_bio = RichTextField(_("full bio"), blank=True)
-    photo = models.ImageField(
-        _("photo"),
-        upload_to="experts/",
+    portrait = models.ForeignKey(
+        Image,
+        verbose_name=_("portrait"),
+        null=True,
         blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("From the image library; shown square, cropped around its focal point."),
     )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics of expertise"), related_name="experts", blank=True
     )

@@ -1,5 +1,7 @@
 """What search engines read about an expert: a schema.org Person."""
 
+from library.templatetags.library import picture_url
+
 
 def person(expert, request):
     data = {
@@ -9,6 +11,6 @@ def person(expert, request):
     }
     if expert.role:
         data["jobTitle"] = expert.role
-    if expert.photo:
-        data["image"] = request.build_absolute_uri(expert.photo.url)
+    if url := picture_url(expert.portrait, "square"):
+        data["image"] = request.build_absolute_uri(url)
     return data

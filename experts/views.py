@@ -14,7 +14,7 @@ class ExpertListView(LanguageVersionsMixin, ListView):
     context_object_name = "experts"
 
     def get_queryset(self):
-        return Expert.objects.in_directory().in_language()
+        return Expert.objects.in_directory().in_language().select_related("portrait")
 
 
 class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
@@ -27,7 +27,11 @@ class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
         return settings.BRIEFS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        queryset = Expert.objects.in_language().prefetch_related("topics", "regions")
+        queryset = (
+            Expert.objects.in_language()
+            .select_related("portrait")
+            .prefetch_related("topics", "regions")
+        )
         self.object = self.get_object(queryset)
         return super().get(request, *args, **kwargs)
 

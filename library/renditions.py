@@ -21,6 +21,8 @@ def make_renditions(image):
     for shape, (ratio, widths) in SHAPES.items():
         largest = min(image.width, int(image.height * ratio))
         chosen = [width for width in widths if width <= largest] or [largest]
+        if len(chosen) < len(widths) and largest > chosen[-1] * 1.25:
+            chosen.append(largest)  # a small original: its own size too, not only smaller
         entry = {"webp": [], "fallback": []}
         for width in chosen:
             height = round(width / ratio)

@@ -3,7 +3,7 @@
 import io
 from datetime import datetime
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -16,6 +16,7 @@ from briefs.models import (
     Recommendation,
 )
 from experts.models import Expert
+from library.models import Image as LibraryImage
 from taxonomy.models import Region, Topic
 
 _counter = iter(range(1, 1_000_000))
@@ -49,10 +50,15 @@ def make_expert(name=None, **fields):
         return Expert.objects.create(**fields)
 
 
-def png_upload(name="photo.png", size=(60, 80)):
+def make_image(name="picture.jpg", size=(1700, 1100), **fields):
+    """A library image, with its renditions; alt text in English unless given."""
     buffer = io.BytesIO()
-    Image.new("RGB", size, "#336699").save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    Image.new("RGB", size, "#336699").save(buffer, format="JPEG")
+    fields.setdefault("alt_en", "A picture")
+    image = LibraryImage(**fields)
+    image.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    image.save()
+    return image
 
 
 def make_brief(

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import make_brief, make_expert, make_region, make_topic, png_upload
+from tests.factories import make_brief, make_expert, make_image, make_region, make_topic
 from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def test_expert_page_shows_profile_expertise_and_briefs(client):
         "Anna Borshchevskaya",
         role_en="Senior Fellow",
         full_bio_en="<p>Works on <strong>Russia</strong>.</p>",
-        photo=png_upload(),
+        portrait=make_image(alt_en="Anna Borshchevskaya, smiling", size=(900, 1200)),
     )
     anna.topics.add(energy)
     anna.regions.add(syria)
@@ -30,7 +30,8 @@ def test_expert_page_shows_profile_expertise_and_briefs(client):
     assertContains(response, "<h1>Anna Borshchevskaya</h1>", html=True)
     assertContains(response, '<p class="expert__role">Senior Fellow</p>', html=True)
     assertContains(response, "<p>Works on <strong>Russia</strong>.</p>", html=True)
-    assertContains(response, 'alt="Anna Borshchevskaya"')
+    assertContains(response, 'alt="Anna Borshchevskaya, smiling"')
+    assertContains(response, 'width="640" height="640"')  # a square portrait rendition
     assertContains(response, '<a href="/policy-analysis/energy">Energy</a>', html=True)
     assertContains(response, '<a href="/policy-analysis/syria">Syria</a>', html=True)
     assert [brief.title for brief in response.context["briefs"]] == ["Newer", "Older"]

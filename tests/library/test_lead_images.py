@@ -2,25 +2,20 @@
 caption and credit in the reader's language, the image shared on social networks; and
 no query more however many briefs have one."""
 
-import io
-
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from PIL import Image as Picture
 from selectolax.lexbor import LexborHTMLParser
 
 from library.models import Image
+from tests import factories
 from tests.factories import make_brief, make_expert
 
 pytestmark = pytest.mark.django_db
 
 
 def make_image(**fields):
-    buffer = io.BytesIO()
-    Picture.new("RGB", (1700, 1100), "#336699").save(buffer, format="JPEG")
-    image = Image(
+    return factories.make_image(
         alt_en="Gas platform at sea",
         alt_ar="منصة غاز في البحر",
         caption_en="The Leviathan platform.",
@@ -29,9 +24,6 @@ def make_image(**fields):
         credit_ar="رُسمت للعرض التوضيحي",
         **fields,
     )
-    image.file.save("platform.jpg", ContentFile(buffer.getvalue()), save=False)
-    image.save()
-    return image
 
 
 def test_the_article_shows_the_lead_image_as_renditions_in_each_language(client):

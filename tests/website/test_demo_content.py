@@ -43,7 +43,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Expert": 4,
         "Topic": 1,
         "Region": 2,
-        "Image": 1,
+        "Image": 5,  # the seed's lead image and four portraits
         "User": 3,
     }
     assert "user: admin  password: briefing-room" in out.getvalue()

@@ -65,8 +65,9 @@ class Command(BaseCommand):
                 )
                 expert.topics.set([topics[slug] for slug in data.get("topics", [])])
                 expert.regions.set([regions[slug] for slug in data.get("regions", [])])
-                if not expert.photo:
-                    expert.photo.save(f"{expert.slug}.png", _monogram(expert.name_en))
+                if expert.portrait is None:
+                    expert.portrait = self._portrait(expert)
+                    expert.save(update_fields=["portrait"])
                 experts[expert.slug] = expert
 
             if with_accounts:
@@ -114,6 +115,16 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Translator (Arabic only): user: {TRANSLATOR_USERNAME}  password: {ADMIN_PASSWORD}"
         )
+
+    def _portrait(self, expert):
+        """A placeholder portrait: the seed page has no photos to use."""
+        image = LibraryImage(
+            alt_en=f"{expert.name_en}: initials in place of a photo",
+            alt_ar=f"{expert.name_ar}: الحرفان الأولان من الاسم بدلاً من الصورة",
+        )
+        image.file.save(f"{expert.slug}.png", _monogram(expert.name_en), save=False)
+        image.save()
+        return image
 
     def _lead_image(self):
         image = LibraryImage(**demo.SEED_LEAD_IMAGE)
