@@ -381,8 +381,9 @@ class BriefAdmin(
     actions = ["publish_selected", "withdraw_selected", "send_to_review_selected"]
     translation_status_column = False  # shown in the Arabic version's column
 
-    class Media:
-        css = {"all": ["briefs/admin.css"]}
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["briefs/admin.css"]})
 
     list_display_links = ["title_en"]
     list_filter = [

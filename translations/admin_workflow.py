@@ -62,9 +62,12 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 class TranslationWorkflowAdmin:
     """Mixin for the admin of a translated model."""
 
-    class Media:
-        css = {"all": ["translations/admin.css"]}
-        js = ["translations/editor-direction.js"]
+    @property
+    def media(self):
+        # A property, not a Media class: an admin's own Media class would hide a mixin's.
+        return super().media + forms.Media(
+            css={"all": ["translations/admin.css"]}, js=["translations/editor-direction.js"]
+        )
 
     def get_actions(self, request):
         # Added to the admin's own actions, which a class attribute here would replace.

@@ -191,3 +191,17 @@ def test_authors_and_picks_are_ordered_by_dragging_not_by_typing_numbers(editor_
         assert f'<fieldset class="module sortable" aria-labelledby="{prefix}-heading"' in form
     assert 'type="hidden" name="authorships-0-position"' in form
     assert 'class="_reorder_"' in form
+
+
+def test_the_brief_form_loads_every_mixins_assets(editor_client):
+    """Each admin mixin brings its own CSS and JavaScript; none hides another's."""
+    form = editor_client.get("/admin/briefs/brief/add/").content.decode()
+    for asset in [
+        "/static/translations/admin.css",
+        "/static/translations/editor-direction.js",
+        "/static/briefs/admin.css",
+        "/static/editorial/slug-prefill.js",
+        "/static/adminsortable2/css/sortable.css",
+        "/static/django_prose_editor/editor.js",
+    ]:
+        assert asset in form, asset

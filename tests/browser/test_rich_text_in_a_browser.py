@@ -3,6 +3,8 @@ Chromium on the demo site."""
 
 from selectolax.lexbor import LexborHTMLParser
 
+from experts.models import Expert
+
 from .pages import log_in, write_rich_text
 
 
@@ -11,10 +13,16 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
 ):
     editor = log_in(browser, demo_site, "admin")
     editor.goto(f"{demo_site}/admin/briefs/brief/add/")
+    arabic_editor = editor.locator(".prose-editor:has(#id_body_ar) .ProseMirror[contenteditable]")
+    arabic_editor.wait_for(state="attached")
+    # In the English admin, left to right, the Arabic tab's editor runs right to left.
+    assert editor.locator("html").get_attribute("dir") == "ltr"
+    assert arabic_editor.evaluate("e => getComputedStyle(e).direction") == "rtl"
     editor.fill("#id_title_en", "Gas Deals in the Eastern Mediterranean")
     editor.select_option("#id_publication_type", index=1)
-    editor.locator("#id_authorships-0-expert").evaluate(
-        "select => { select.add(new Option('Anna', '1', true, true)); }"
+    anna = Expert.objects.get(slug="anna-borshchevskaya")
+    editor.locator("#id_authorships-0-expert").evaluate(  # as the autocomplete would
+        "(select, id) => { select.add(new Option('Anna', id, true, true)); }", str(anna.pk)
     )
     body = write_rich_text(editor, "id_body_en", "## Background\n")
     body.press_sequentially("- Leviathan\nTamar\n\n")
@@ -32,7 +40,7 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     editor.keyboard.type("2022")
     screenshot(editor, "editor-writes-rich-text")
     editor.click("input[name=_publish]")
-    assert "is now: Published" in editor.locator(".messagelist").inner_text()
+    assert "is now: Published" in editor.locator(".messagelist .success").inner_text()
     stored = editor.locator("#id_body_en").input_value()
     for made in ["<h2>Background</h2>", "<li><p>Leviathan</p></li>",
                  'href="https://example.org/report"', "<table>", "2022"]:  # fmt: skip
@@ -55,7 +63,8 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     assert shown.locator("h2").inner_text() == "Background"  # as readers see it, not HTML
     translator.fill("#id_title_ar", "صفقات الغاز في شرق المتوسط")
     arabic = write_rich_text(translator, "id_body_ar", "## خلفية\n")
-    assert arabic.get_attribute("dir") == "rtl" and arabic.get_attribute("lang") == "ar"
+    wrapper = "e => [e.closest('.prose-editor').dir, e.closest('.prose-editor').lang]"
+    assert arabic.evaluate(wrapper) == ["rtl", "ar"]
     arabic.press_sequentially("- ليفياثان\nتمار\n\n")
     arabic.press_sequentially("نص الترجمة.")
     screenshot(translator, "translator-writes-arabic-rich-text")

@@ -1,16 +1,16 @@
 // A rich-text editor writes in the direction and language of the field it stands for:
-// the Arabic tabs' editors are right to left, with lang="ar".
+// the Arabic tabs' editors are right to left, with lang="ar". They are set on the editor's
+// wrapper, which the editor leaves alone, and so hold for everything inside it.
 "use strict";
 (function () {
   function follow(wrapper) {
     const field = wrapper.querySelector("textarea[dir]");
-    const editable = wrapper.querySelector(".ProseMirror[contenteditable]");
-    if (!field || !editable || editable.dir === field.dir) {
+    if (!field || wrapper.dir === field.dir) {
       return;
     }
-    editable.dir = field.dir;
+    wrapper.dir = field.dir;
     if (field.lang) {
-      editable.lang = field.lang;
+      wrapper.lang = field.lang;
     }
   }
   function followAll() {
