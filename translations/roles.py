@@ -7,7 +7,9 @@ from .fields import translated_models
 
 EDITORS, WRITERS, TRANSLATORS = "Editors", "Writers", "Translators"
 # What writers write: briefs and the rows of a brief's form (authors, topics, regions, picks).
-WRITTEN_MODELS = ["brief", "authorship", "brieftopic", "briefregion", "recommendation"]
+WRITTEN_MODELS = [
+    "brief", "authorship", "brieftopic", "briefregion", "recommendation", "attachment",
+]  # fmt: skip
 
 
 def is_translator(user):

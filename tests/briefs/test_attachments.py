@@ -2,11 +2,13 @@
 served as PDFs named after the brief, for public briefs only."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from briefs.models import Attachment
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
+from translations.roles import TRANSLATORS, setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +80,28 @@ def test_a_draft_briefs_documents_are_not_served(admin_client, client, brief):
     brief.save()
     assert client.get(f"/policy-analysis/gas-deals/documents/{document.pk}").status_code == 404
     assert client.get(f"/policy-analysis/other/documents/{document.pk}").status_code == 404
+
+
+def test_a_translator_translates_a_documents_title_and_nothing_else(
+    admin_client, client, brief, django_user_model
+):
+    attach(admin_client, brief, PDF)
+    document = Attachment.objects.get()
+    setup_roles()
+    translator = django_user_model.objects.create_user("tariq", password="pw", is_staff=True)
+    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    client.force_login(translator)
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    data = form_data(client.get(url), "brief_form")
+    assert "attachments-0-title_ar" in data and "attachments-0-title_en" not in data
+    data.update(
+        {
+            "attachments-0-title_ar": "الملخص الكامل",
+            "attachments-0-title_en": "Forged title",
+            "attachments-0-file": SimpleUploadedFile("evil.pdf", b"<html>", "application/pdf"),
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    document.refresh_from_db()
+    assert (document.title_ar, document.title_en) == ("الملخص الكامل", "Full report")
+    assert document.file.read() == PDF
