@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
@@ -24,3 +25,34 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", password="pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def member(client, django_user_model):
+    """member(name, group): log `client` in as a new staff user in the role `group`."""
+    from translations.roles import setup_roles
+
+    setup_roles()
+
+    def log_in(name, group):
+        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        return user
+
+    return log_in
+
+
+@pytest.fixture
+def announcements():
+    """The public_content_changed announcements sent during the test, in order."""
+    from publishing.signals import public_content_changed
+
+    sent = []
+
+    def listen(change, **kwargs):
+        sent.append(change)
+
+    public_content_changed.connect(listen)
+    yield sent
+    public_content_changed.disconnect(listen)

@@ -3,30 +3,16 @@ when ready; it reaches readers only once someone who may publish approves it, an
 outdated Arabic stays public, flagged to editors. Forged steps are refused."""
 
 import pytest
-from django.contrib.auth.models import Group
 from reversion.models import Version
 
 from briefs.models import Brief
 from publishing.models import PublishingRecord
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_topic
-from translations.roles import EDITORS, TRANSLATORS, WRITERS, setup_roles
+from translations.roles import EDITORS, TRANSLATORS, WRITERS
 
 pytestmark = pytest.mark.django_db
 ARABIC_BUTTONS = ["_send_arabic_to_review", "_approve_arabic", "_withdraw_arabic"]
-
-
-@pytest.fixture
-def log_in(client, django_user_model):
-    setup_roles()
-
-    def as_member(name, group):
-        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=group))
-        client.force_login(user)
-        return user
-
-    return as_member
 
 
 @pytest.fixture
@@ -78,8 +64,8 @@ def arabic_surfaces(client, brief):
 ARABIC = {"title_ar": "خطوط الغاز", "body_ar": "<p>نص الترجمة.</p>"}
 
 
-def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client, log_in, brief):
-    translator = log_in("tariq", TRANSLATORS)
+def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client, member, brief):
+    translator = member("tariq", TRANSLATORS)
     assert arabic_buttons(client, brief) == ["_send_arabic_to_review"]
 
     assert submit(client, brief, **ARABIC).status_code == 302
@@ -96,7 +82,7 @@ def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client
         assert submit(client, brief, forged).status_code == 403
         assert Brief.objects.get(pk=brief.pk).arabic_status == "review"
 
-    editor = log_in("edith", EDITORS)
+    editor = member("edith", EDITORS)
     waiting = client.get("/admin/briefs/brief/?arabic_state=review").content.decode()
     assert "Gas Deals" in waiting
     assert arabic_buttons(client, brief) == ["_approve_arabic"]
@@ -115,8 +101,8 @@ def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client
     assert len(comments) == 3  # each save of the three kept in the history
 
 
-def test_approving_needs_an_arabic_title_and_body_and_loses_nothing_typed(client, log_in, brief):
-    log_in("edith", EDITORS)
+def test_approving_needs_an_arabic_title_and_body_and_loses_nothing_typed(client, member, brief):
+    member("edith", EDITORS)
     response = submit(client, brief, "_approve_arabic", title_ar="عنوان فقط")
     assert response.status_code == 200
     assert "needs an Arabic title and an Arabic body" in response.content.decode()
@@ -124,16 +110,16 @@ def test_approving_needs_an_arabic_title_and_body_and_loses_nothing_typed(client
     assert Brief.objects.get(pk=brief.pk).arabic_status == "draft"
 
 
-def test_writers_cannot_approve_arabic_either(client, log_in):
-    writer = log_in("wanda", WRITERS)
+def test_writers_cannot_approve_arabic_either(client, member):
+    writer = member("wanda", WRITERS)
     own = make_brief("Own Draft", status="draft", created_by=writer, authors=[make_expert()])
     assert submit(client, own, "_approve_arabic", **ARABIC).status_code == 403
     assert Brief.objects.get(pk=own.pk).arabic_status == "draft"
 
 
-def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, log_in, brief):
+def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, member, brief):
     make_brief_arabic_public(brief)
-    log_in("edith", EDITORS)
+    member("edith", EDITORS)
     rewritten = submit(client, brief, None, body_en="<p>A rewritten English body.</p>")
     assert rewritten.status_code == 302
     assert arabic_page(client, brief).status_code == 200
@@ -145,23 +131,23 @@ def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, log_in, 
 
 
 def test_an_editors_arabic_edit_stays_public_a_translators_goes_back_to_draft(
-    client, log_in, brief
+    client, member, brief
 ):
     make_brief_arabic_public(brief)
-    log_in("edith", EDITORS)
+    member("edith", EDITORS)
     submit(client, brief, None, title_ar="خطوط الغاز الجديدة")
     assert Brief.objects.get(pk=brief.pk).arabic_status == "approved"
     assert "خطوط الغاز الجديدة" in arabic_page(client, brief).content.decode()
 
-    log_in("tariq", TRANSLATORS)
+    member("tariq", TRANSLATORS)
     submit(client, brief, None, body_ar="<p>ترجمة لم تكتمل بعد</p>")
     assert Brief.objects.get(pk=brief.pk).arabic_status == "draft"
     assert arabic_page(client, brief).status_code == 404  # half-finished: never public
 
 
-def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, log_in, brief):
+def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, member, brief):
     make_brief_arabic_public(brief)
-    log_in("edith", EDITORS)
+    member("edith", EDITORS)
     assert arabic_buttons(client, brief) == ["_withdraw_arabic"]
     assert submit(client, brief, "_withdraw_arabic").status_code == 302
     assert arabic_page(client, brief).status_code == 404
@@ -169,10 +155,10 @@ def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, log_in, br
     assert PublishingRecord.objects.filter(language="ar", action="withdraw").exists()
 
 
-def test_arabic_awaiting_approval_of_a_public_brief_has_a_share_link(client, log_in, brief):
-    log_in("tariq", TRANSLATORS)
+def test_arabic_awaiting_approval_of_a_public_brief_has_a_share_link(client, member, brief):
+    member("tariq", TRANSLATORS)
     submit(client, brief, "_send_arabic_to_review", **ARABIC)
-    log_in("edith", EDITORS)
+    member("edith", EDITORS)
     html = client.get(change_url(brief)).content.decode()
     [arabic_link] = [part.split('"')[0] for part in html.split('href="/ar/preview/')[1:]]
     assert 'href="/preview/' not in html  # the English is public: no preview to share

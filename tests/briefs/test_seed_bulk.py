@@ -8,23 +8,15 @@ from django.core.management import call_command
 
 from briefs.models import Authorship, Brief, BriefTopic
 from publishing.models import PublishingRecord
-from publishing.signals import public_content_changed
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_synthetic_archive_is_published_by_the_path(client, django_capture_on_commit_callbacks):
-    announced = []
-
-    def listen(change, **kwargs):
-        announced.append(change)
-
-    public_content_changed.connect(listen)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("seed_bulk", briefs=40, stdout=StringIO())
-    finally:
-        public_content_changed.disconnect(listen)
+def test_the_synthetic_archive_is_published_by_the_path(
+    client, announcements, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_bulk", briefs=40, stdout=StringIO())
 
     briefs = Brief.objects.filter(slug_en__startswith="bulk-")
     assert briefs.count() == briefs.published().count() == 40
@@ -40,7 +32,7 @@ def test_the_synthetic_archive_is_published_by_the_path(client, django_capture_o
         arabic.count()
     )
     announced_ids = {
-        pk for change in announced for label, pk in change.objects if label == "briefs.brief"
+        pk for change in announcements for label, pk in change.objects if label == "briefs.brief"
     }
     assert announced_ids == set(briefs.values_list("pk", flat=True))
 

@@ -4,14 +4,13 @@ requests: writers draft and send to review; editors also publish, schedule and w
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from briefs.models import Brief
 from tests.briefs.admin_forms import brief_form
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_publication_type
-from translations.roles import EDITORS, WRITERS, setup_roles
+from translations.roles import EDITORS, WRITERS
 
 pytestmark = pytest.mark.django_db
 ADD_URL = "/admin/briefs/brief/add/"
@@ -19,19 +18,6 @@ ADD_URL = "/admin/briefs/brief/add/"
 
 def change_url(brief):
     return f"/admin/briefs/brief/{brief.pk}/change/"
-
-
-@pytest.fixture
-def member(client, django_user_model):
-    setup_roles()
-
-    def log_in(name, group):
-        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=group))
-        client.force_login(user)
-        return user
-
-    return log_in
 
 
 def press(client, brief, button, **changes):
