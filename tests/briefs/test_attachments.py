@@ -105,3 +105,8 @@ def test_a_translator_translates_a_documents_title_and_nothing_else(
     document.refresh_from_db()
     assert (document.title_ar, document.title_en) == ("الملخص الكامل", "Full report")
     assert document.file.read() == PDF
+
+
+@pytest.mark.parametrize("pk", ["0", "2147483648", "99999999999999999999"])
+def test_a_document_address_out_of_range_is_a_404(client, brief, pk):
+    assert client.get(f"/policy-analysis/gas-deals/documents/{pk}").status_code == 404

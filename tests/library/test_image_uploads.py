@@ -118,3 +118,29 @@ def test_each_accepted_kind_is_stored_with_its_renditions(admin_client, kind):
     assert (wide["width"], wide["height"]) == (1600, 900)
     square = image.renditions["square"]
     assert [width for _name, width in square["fallback"]] == [160, 320, 640]
+
+
+@pytest.mark.parametrize("focal", ["101", "-1", "1e9", "", "50" * 500, "<script>"])
+def test_a_hostile_focal_point_or_alt_is_a_form_error_not_a_500(admin_client, settings, focal):
+    response = admin_client.post(
+        ADD,
+        {
+            "file": SimpleUploadedFile("photo.jpg", encoded(), content_type="image/jpeg"),
+            "alt_en": "A picture",
+            "focal_x": focal,
+            "focal_y": "50",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["focal_x"]
+    assert not Image.objects.exists() and stored_files(settings) == []
+
+
+def test_arabic_indic_digits_and_an_overlong_alt_are_handled(admin_client):
+    data = {"alt_en": "x" * 5000, "focal_x": "٣٠", "focal_y": "٥٠"}
+    upload_file = SimpleUploadedFile("photo.jpg", encoded(), content_type="image/jpeg")
+    response = admin_client.post(ADD, {**data, "file": upload_file})
+    assert response.status_code == 200 and response.context["adminform"].form.errors["alt_en"]
+    upload_file = SimpleUploadedFile("photo.jpg", encoded(), content_type="image/jpeg")
+    assert admin_client.post(ADD, {**data, "alt_en": "ok", "file": upload_file}).status_code == 302
+    assert (Image.objects.get().focal_x, Image.objects.get().focal_y) == (30, 50)
