@@ -50,10 +50,9 @@ class Image(PublicContentModel):
         return self.alt or self.alt_en or self.file.name
 
     def save(self, *args, **kwargs):
+        if not self.file._committed:  # a new upload is stored first: renditions read it
+            self.file.save(self.file.name, self.file.file, save=False)
         if not self.width:
             self.width, self.height = self.file.width, self.file.height
-        super().save(*args, **kwargs)  # the file is stored first: renditions read it
-        renditions = make_renditions(self)
-        if renditions != self.renditions:
-            self.renditions = renditions
-            super().save(update_fields=["renditions"])
+        self.renditions = make_renditions(self)
+        super().save(*args, **kwargs)

@@ -133,6 +133,8 @@ class TranslationWorkflowAdmin:
         """For a translator, the English of a rich-text field rendered as readers see it,
         not as HTML source: a callable the admin shows read-only in the field's place.
         Other fields are shown as they are (their name is returned)."""
+        if callable(name) or is_target_field(name):
+            return name
         try:
             field = self.model._meta.get_field(name)
         except FieldDoesNotExist:  # one of the admin's own read-only displays
@@ -174,23 +176,22 @@ class TranslationWorkflowAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
-        if _translating(request):
-            still_current = list(self._still_current_fields(obj)) if obj else []
-            return [
-                (title, {**options, "fields": self._as_read(options["fields"])})
-                for title, options in fieldsets
-            ] + ([(_("Outdated translations"), {"fields": still_current})] if still_current else [])
-        if obj is not None:
-            fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
+        if not _translating(request):
+            if obj is not None:
+                fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
+            return fieldsets
+        fieldsets = [
+            (title, {**options, "fields": self._as_read(options["fields"])})
+            for title, options in fieldsets
+        ]
+        if obj is not None and (still_current := list(self._still_current_fields(obj))):
+            fieldsets.append((_("Outdated translations"), {"fields": still_current}))
         return fieldsets
 
     def _as_read(self, names):
+        """Fieldset rows, each rich-text English field shown as readers see it."""
         return [
-            self._as_read(name)
-            if isinstance(name, list | tuple)
-            else name
-            if callable(name) or is_target_field(name)
-            else self._as_readers_see_it(name)
+            self._as_read(name) if isinstance(name, list | tuple) else self._as_readers_see_it(name)
             for name in names
         ]
 
