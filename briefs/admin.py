@@ -22,7 +22,7 @@ from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdm
 from editorial.history import HistoryAdmin
 from experts.models import Expert
 from library.documents import check_pdf
-from library.templatetags.library import picture
+from library.pictures import picture
 from taxonomy.models import Region, Topic
 from translations.admin_workflow import TranslationWorkflowAdmin
 from translations.roles import is_translator

@@ -19,6 +19,7 @@ from editorial.models import NamedModel
 from editorial.richtext import RichTextField
 from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
 from experts.models import Expert
+from library.figures import WITH_FIGURES
 from library.models import Image
 from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
@@ -183,7 +184,7 @@ class Brief(PublicContentModel, LanguageVersionsModel):
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and search engines.")
     )
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("body"), blank=True, rich_text=WITH_FIGURES)
     author_note = models.TextField(
         _("author note"),
         blank=True,

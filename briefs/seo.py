@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from experts.seo import person
-from library.templatetags.library import picture_url
+from library.pictures import picture_url
 
 
 def article(brief, request):

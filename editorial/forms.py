@@ -6,7 +6,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from .richtext import RichTextFormField, removed_by_sanitizing
+from .richtext import RichTextFormField
 
 CONFIRM_REMOVAL = "_confirm_removal"
 
@@ -23,7 +23,7 @@ class ConfirmRemovalForm(forms.ModelForm):
             if not isinstance(field, RichTextFormField) or name not in cleaned:
                 continue
             text = self.data.get(self.add_prefix(name)) or ""
-            removed = removed_by_sanitizing(text)
+            removed = field.rich_text.removed(text)
             token = hashlib.sha256(f"{name}\n{text}".encode()).hexdigest()[:16]
             if removed and token not in confirmed:
                 value = cleaned[name]

@@ -1,5 +1,5 @@
-"""The one allow-list for rich text: what the admin's editor can make (django-prose-editor,
-Tiptap) is exactly what nh3 keeps, before storing and before display."""
+"""Rich text's allow-lists: what the admin's editor can make (django-prose-editor, Tiptap)
+is exactly what nh3 keeps, before storing and before display."""
 
 from collections import Counter
 from html.parser import HTMLParser
@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorFormField
 
-# The editor's toolbar; the sanitiser's allow-list is worked out from it.
+# The editor's toolbar; each allow-list is worked out from one.
 EDITOR_EXTENSIONS = {
     "Paragraph": True,
     "HardBreak": True,
@@ -31,53 +31,81 @@ EDITOR_EXTENSIONS = {
     "HorizontalRule": True,
     "History": True,
 }
-_ALLOWLIST = allowlist_from_extensions(EDITOR_EXTENSIONS)
-ALLOWED_TAGS = frozenset(_ALLOWLIST["tags"])
-# Links always get rel="noopener noreferrer" from the sanitiser, never one of their own.
-ALLOWED_ATTRIBUTES = {tag: set(names) - {"rel"} for tag, names in _ALLOWLIST["attributes"].items()}
-ALLOWED_URL_SCHEMES = frozenset(_ALLOWLIST["url_schemes"])
 
 
-def sanitize_html(html):
-    """Return `html` reduced to the allow-list; scripts, handlers and unsafe URLs are dropped."""
-    if not html:
-        return html
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=set(ALLOWED_URL_SCHEMES),
-        link_rel="noopener noreferrer",
-    )
+class RichText:
+    """What a kind of rich text may hold: the editor's toolbar (`extensions`), and the
+    sanitiser's allow-list worked out from it, so the two cannot disagree."""
+
+    def __init__(self, extensions):
+        self.extensions = extensions
+        allowlist = allowlist_from_extensions(extensions)
+        self.tags = frozenset(allowlist["tags"])
+        # Links always get rel="noopener noreferrer" from the sanitiser, never their own.
+        self.attributes = {
+            tag: frozenset(names) - {"rel"} for tag, names in allowlist["attributes"].items()
+        }
+        self.url_schemes = frozenset(allowlist["url_schemes"])
+        self.allowed_classes = {}  # {tag: {class, …}}: the only class values kept
+
+    def sanitize(self, html):
+        """`html` reduced to the allow-list; scripts, handlers and unsafe URLs dropped."""
+        if not html:
+            return html
+        return nh3.clean(
+            html,
+            tags=set(self.tags),
+            attributes={tag: set(names) for tag, names in self.attributes.items()},
+            url_schemes=set(self.url_schemes),
+            link_rel="noopener noreferrer",
+            allowed_classes={tag: set(names) for tag, names in self.allowed_classes.items()},
+        )
+
+    def render(self, html):
+        """Sanitised, display-ready HTML.
+
+        Stored text is already clean, but rows written around the model (``update()``,
+        SQL, imports) are not, so display never trusts the database.
+        """
+        return mark_safe(self.sanitize(html or ""))
+
+    def removed(self, html):
+        """What sanitising `html` would drop: ["<script>", "onerror attribute of <img>"].
+
+        Worked out from the sanitiser's own output, so it always agrees with the allow-list.
+        """
+        return sorted(_markup(html) - _markup(self.sanitize(html)))
 
 
-def render_rich_text(html):
-    """Sanitised, display-ready HTML.
-
-    Stored text is already clean, but rows written around the model (``update()``,
-    SQL, imports) are not, so display never trusts the database.
-    """
-    return mark_safe(sanitize_html(html or ""))
+# Rich text without figures: experts' bios, topics' and regions' descriptions.
+TEXT = RichText(EDITOR_EXTENSIONS)
 
 
 class RichTextFormField(ProseEditorFormField):
-    """The editor, with the toolbar the allow-list is made from."""
+    """The editor, with the toolbar the field's allow-list is made from."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("config", {"extensions": EDITOR_EXTENSIONS})
+    def __init__(self, *args, rich_text=None, **kwargs):
+        self.rich_text = rich_text or TEXT
+        kwargs.setdefault("config", {"extensions": self.rich_text.extensions})
         super().__init__(*args, **kwargs)
 
 
 class RichTextField(models.TextField):
-    """A TextField whose HTML is sanitised to the allow-list whenever it is saved, and
-    written in the rich-text editor."""
+    """A TextField written in the rich-text editor, whose HTML is sanitised to its kind of
+    rich text (`rich_text`, plain `TEXT` by default) whenever it is saved."""
+
+    def __init__(self, *args, rich_text=None, **kwargs):
+        self.rich_text = rich_text or TEXT
+        super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
+        return super().formfield(
+            **{"form_class": RichTextFormField, "rich_text": self.rich_text, **kwargs}
+        )
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
-        clean = sanitize_html(value)
+        clean = self.rich_text.sanitize(value)
         if clean != value:
             setattr(model_instance, self.attname, clean)
         return clean
@@ -103,11 +131,3 @@ def _markup(html):
     counter.feed(html or "")
     counter.close()
     return counter.counts
-
-
-def removed_by_sanitizing(html):
-    """What sanitising `html` would drop: ["<script>", "onerror attribute of <img>"], or [].
-
-    Worked out from the sanitiser's own output, so it always agrees with the allow-list.
-    """
-    return sorted(_markup(html) - _markup(sanitize_html(html)))

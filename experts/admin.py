@@ -4,7 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
-from library.templatetags.library import picture
+from library.pictures import picture
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Expert

@@ -1,6 +1,6 @@
 """What search engines read about an expert: a schema.org Person."""
 
-from library.templatetags.library import picture_url
+from library.pictures import picture_url
 
 
 def person(expert, request):

@@ -1,7 +1,13 @@
+import re
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -11,8 +17,12 @@ from editorial.history import HistoryAdmin
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Image
-from .templatetags.library import picture
+from .pictures import picture, picture_url
 from .uploads import checked_image
+
+# The rich-text editor numbers each picker it opens (django-prose-editor's Figure, which
+# speaks CKEditor's file-browser protocol); the chooser calls that number back.
+EDITOR_CALLBACK = re.compile(r"-?[0-9]{1,9}")
 
 
 class ImageForm(forms.ModelForm):
@@ -39,7 +49,15 @@ class ImageAdmin(
     readonly_fields = ["preview"]
     list_display = ["thumbnail", "alt_en", "credit_en", "dimensions", "created_at"]
     list_display_links = ["thumbnail", "alt_en"]
-    search_fields = ["alt_en", "alt_ar", "caption_en", "caption_ar", "credit_en", "file"]
+    search_fields = [
+        "alt_en",
+        "alt_ar",
+        "caption_en",
+        "caption_ar",
+        "credit_en",
+        "credit_ar",
+        "file",
+    ]
 
     @admin.display(description=_("image"))
     def thumbnail(self, image):
@@ -58,3 +76,33 @@ class ImageAdmin(
     @admin.display(description=_("size"))
     def dimensions(self, image):
         return f"{image.width} × {image.height}"
+
+    def get_urls(self):
+        return [
+            path(
+                "choose/", self.admin_site.admin_view(self.choose_view), name="library_image_choose"
+            ),
+            *super().get_urls(),
+        ]
+
+    def choose_view(self, request):
+        """The figure tool's picker: a searchable page of the library, in a window the
+        editor opened; choosing an image hands it to that editor."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "")[:200]
+        images, _duplicates = self.get_search_results(request, self.get_queryset(request), query)
+        page = Paginator(images, 24).get_page(request.GET.get("p"))
+        callback = request.GET.get("CKEditorFuncNum", "")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Choose an image"),
+            "opts": self.model._meta,
+            "is_popup": True,
+            "query": query,
+            "page": page,
+            "choices": [(image, picture_url(image, "natural")) for image in page],
+            "callback": callback if EDITOR_CALLBACK.fullmatch(callback) else "",
+            "can_add": self.has_add_permission(request),
+        }
+        return TemplateResponse(request, "admin/library/image/choose.html", context)

@@ -8,9 +8,11 @@ showing a picture takes no query and no look at the storage.
 from easy_thumbnails.files import get_thumbnailer
 
 # shape: (width/height ratio, widths to make); widths wider than the original are skipped.
+# "natural" keeps the original's own ratio, uncropped: figures in a brief's body.
 SHAPES = {
     "wide": (16 / 9, [480, 800, 1200, 1600]),
     "square": (1, [160, 320, 640]),
+    "natural": (None, [480, 800, 1200, 1600]),
 }
 
 
@@ -19,6 +21,7 @@ def make_renditions(image):
     `image`, generating what is missing."""
     made = {}
     for shape, (ratio, widths) in SHAPES.items():
+        ratio = ratio or image.width / image.height
         largest = min(image.width, int(image.height * ratio))
         chosen = [width for width in widths if width <= largest] or [largest]
         if len(chosen) < len(widths) and largest > chosen[-1] * 1.25:

@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import word_diff
-from editorial.richtext import RichTextField, render_rich_text
+from editorial.richtext import RichTextField
 
 from . import xliff
 from .fields import (
@@ -145,7 +145,7 @@ class TranslationWorkflowAdmin:
         if name not in shown:
 
             def rendered(obj):
-                return render_rich_text(getattr(obj, name))
+                return field.rich_text.render(getattr(obj, name))
 
             rendered.__name__ = name  # the row's class, field-body_en, as for the field
             rendered.short_description = field.verbose_name

@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from editorial.richtext import RichTextField, removed_by_sanitizing
+from editorial.richtext import RichTextField
 
 from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
 from .status import MISSING, OUTDATED, field_statuses, fingerprint, with_status
@@ -162,7 +162,7 @@ def _invalid(obj, name, text):
         return _("no translation")
     field = obj._meta.get_field(name)
     if isinstance(field, RichTextField):
-        removed = removed_by_sanitizing(text)
+        removed = field.rich_text.removed(text)
         if removed:
             return _("markup that rich text may not hold: %(markup)s") % {
                 "markup": ", ".join(removed)

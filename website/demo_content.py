@@ -228,5 +228,21 @@ SEED_LEAD_IMAGE = {
     "focal_y": 45,
 }
 
+# A figure in the seed's body, after its second paragraph: the dates the text names, drawn
+# for the demo without words, so that one picture serves both languages.
+SEED_FIGURE = {
+    "alt_en": "A timeline of five dates: September 21, then November 18, 24, 28 and 30, 2015.",
+    "alt_ar": "خط زمني لخمسة تواريخ: 21 أيلول/سبتمبر، ثم 18 و24 و28 و30 تشرين الثاني/نوفمبر 2015.",
+    "caption_en": "Contacts between Israel and Russia named in this brief, from September 21 "
+    "to November 30, 2015.",
+    "caption_ar": "الاتصالات بين إسرائيل وروسيا الواردة في هذا التحليل، من 21 أيلول/سبتمبر إلى "
+    "30 تشرين الثاني/نوفمبر 2015.",
+    "credit_en": "Chart made for the demo",
+    "credit_ar": "رسم بياني أُعدّ للعرض التوضيحي",
+}
+# (day of the year 2015, label): the Moscow meeting, the call, the downed Russian jet,
+# General Gilad's remarks, the Paris meeting.
+SEED_FIGURE_DATES = [(264, "21.9"), (322, "18.11"), (328, "24.11"), (332, "28.11"), (334, "30.11")]
+
 # A PDF offered with the seed, made for the demo.
 SEED_DOCUMENT = {"title_en": "One-page summary", "title_ar": "ملخص في صفحة واحدة"}

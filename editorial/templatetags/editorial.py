@@ -7,15 +7,15 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from editorial.richtext import render_rich_text
+from editorial.richtext import TEXT
 
 register = template.Library()
 
 
 @register.filter
 def rich_text(html):
-    """Display stored rich text: `{{ brief.body|rich_text }}`."""
-    return render_rich_text(html)
+    """Display stored rich text: `{{ expert.full_bio|rich_text }}`."""
+    return TEXT.render(html)
 
 
 @register.filter

@@ -4,6 +4,8 @@ Chromium on the demo site."""
 from selectolax.lexbor import LexborHTMLParser
 
 from experts.models import Expert
+from library.figures import WITH_FIGURES
+from library.models import Image
 
 from .pages import log_in, write_rich_text
 
@@ -11,6 +13,7 @@ from .pages import log_in, write_rich_text
 def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     browser, demo_site, screenshot
 ):
+    figure = Image.objects.get(credit_en="Chart made for the demo")  # the seed's timeline
     editor = log_in(browser, demo_site, "admin")
     editor.goto(f"{demo_site}/admin/briefs/brief/add/")
     arabic_editor = editor.locator(".prose-editor:has(#id_body_ar) .ProseMirror[contenteditable]")
@@ -38,6 +41,7 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     body.locator("p:has(a)").click(position={"x": 400, "y": 5})
     editor.keyboard.type(".")
     editor.keyboard.press("Enter")
+    insert_figure(editor, menu, "Chart made")
     menu.locator("button[title='Insert table']").click()
     editor.click(".prose-editor-dialog[open] button[type=submit]")  # 3 × 3, as offered
     editor.keyboard.type("2022")
@@ -46,7 +50,8 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     assert "is now: Published" in editor.locator(".messagelist .success").inner_text()
     stored = editor.locator("#id_body_en").input_value()
     for made in ["<h2>Background</h2>", "<li><p>Leviathan</p></li>",
-                 'href="https://example.org/report"', "<table>", "2022"]:  # fmt: skip
+                 'href="https://example.org/report"', "<table>", "2022",
+                 f'data-file="{figure.pk}"', "<figcaption"]:  # fmt: skip
         assert made in stored, stored
     editor.close()
 
@@ -57,6 +62,10 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     assert [li.text(strip=True) for li in article.css("li")] == ["Leviathan", "Tamar"]
     assert article.css_first("a").attributes["href"] == "https://example.org/report"
     assert article.css_first("table") is not None
+    drawn = article.css_first("figure picture img")  # the library's renditions, uncropped
+    assert drawn.attributes["alt"] == figure.alt_en
+    assert (drawn.attributes["width"], drawn.attributes["height"]) == ("1600", "500")
+    assert figure.credit_en in article.css_first("figure figcaption").text()
     reader.close()
 
     translator = log_in(browser, demo_site, "translator")
@@ -69,7 +78,9 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     wrapper = "e => [e.closest('.prose-editor').dir, e.closest('.prose-editor').lang]"
     assert arabic.evaluate(wrapper) == ["rtl", "ar"]
     arabic.press_sequentially("- ليفياثان\nتمار\n\n")
-    arabic.press_sequentially("نص الترجمة.")
+    arabic.press_sequentially("نص الترجمة.\n")
+    arabic_menu = translator.locator(".prose-editor:has(#id_body_ar) .prose-menubar")
+    insert_figure(translator, arabic_menu, "رسم بياني")
     screenshot(translator, "translator-writes-arabic-rich-text")
     translator.click("input[name=_send_arabic_to_review]")
     translator.locator(".messagelist .success").wait_for()
@@ -87,7 +98,26 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     article = LexborHTMLParser(page.text()).css_first(".brief__body")
     assert article.css_first("h2").text() == "خلفية"
     assert [li.text(strip=True) for li in article.css("li")] == ["ليفياثان", "تمار"]
+    arabic_figure = article.css_first("figure")
+    assert arabic_figure.css_first("img").attributes["alt"] == figure.alt_ar
+    assert arabic_figure.css_first("figcaption").text(strip=True).startswith(figure.caption_ar)
     reader.close()
+
+
+def insert_figure(page, menu, search):
+    """Insert the library image found by `search` with the figure tool and its chooser."""
+    menu.locator("button[title=figure]").click()
+    dialog = page.locator(".prose-editor-dialog[open]")
+    with page.expect_popup() as opened:
+        dialog.locator(".prose-editor-field-with-picker button").click()
+    chooser = opened.value
+    chooser.fill("input[name=q]", search)
+    chooser.press("input[name=q]", "Enter")
+    chooser.wait_for_url("**q=**")
+    with chooser.expect_event("close"):
+        chooser.locator("[data-choose-image]").first.click()
+    dialog.locator("button[type=submit]").click()
+    page.locator(".ProseMirror figure img").first.wait_for()
 
 
 WORD_FRAGMENT = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
@@ -124,5 +154,8 @@ def test_text_pasted_from_word_comes_out_clean(browser, demo_site):
                  '<a href="https://example.org/report"', "<td><p>2022</p></td><td><p>400</p></td>",
                  "<sup>1</sup>"]:  # fmt: skip
         assert kept in pasted, pasted
-    for gone in ["class=", "style=", "<span", "<o:p", "<img", "Mso", "lang="]:
+    for gone in ["class=", "style=", "<span", "<o:p", "Mso", "lang="]:
         assert gone not in pasted, pasted
+    # The picture Word pasted is on the author's disk, not in the library: saving says so.
+    assert '<img src="file:///C:/Users/x/image001.png"' in pasted
+    assert "<img>" in WITH_FIGURES.removed(pasted)

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from PIL import Image, ImageDraw, ImageFont
 
 from briefs import publishing
@@ -23,6 +24,7 @@ from briefs.models import (
 )
 from experts.models import Expert
 from library.models import Image as LibraryImage
+from library.pictures import picture_url
 from taxonomy.models import Region, Topic
 from translations.roles import TRANSLATORS, WRITERS, setup_roles
 from website import demo_content as demo
@@ -73,10 +75,11 @@ class Command(BaseCommand):
             if with_accounts:
                 self._ensure_users()
             briefs = {}
-            for data in [*demo.RECOMMENDED_BRIEFS, demo.SEED_ARTICLE]:
+            seed_data = self._with_figure(demo.SEED_ARTICLE, self._seed_figure())
+            for data in [*demo.RECOMMENDED_BRIEFS, seed_data]:
                 brief = self._upsert_brief(data, types, experts, topics, regions)
                 if brief.status != Brief.Status.PUBLISHED:  # new: taken through the path
-                    if data is demo.SEED_ARTICLE:
+                    if data is seed_data:
                         self._add_seed_revisions(brief)
                     self._release(brief, data)
                 briefs[brief.slug_en] = brief
@@ -131,6 +134,31 @@ class Command(BaseCommand):
         image.file.save("netanyahu-putin-paris.jpg", _illustration(), save=False)
         image.save()
         return image
+
+    def _seed_figure(self):
+        image = LibraryImage.objects.filter(alt_en=demo.SEED_FIGURE["alt_en"]).first()
+        if image is None:
+            image = LibraryImage(**demo.SEED_FIGURE)
+            image.file.save("contacts-timeline.png", _timeline(), save=False)
+            image.save()
+        return image
+
+    def _with_figure(self, data, image):
+        """The seed's text with its figure after the second paragraph, in each language,
+        as the editor's figure tool writes it."""
+        data = dict(data)
+        for code in ("en", "ar"):
+            figure = format_html(
+                '<figure class="figure"><img src="{}" alt="{}" data-file="{}">'
+                '<figcaption class="figure-caption">{}</figcaption></figure>',
+                picture_url(image, "natural"),
+                getattr(image, f"alt_{code}"),
+                image.pk,
+                getattr(image, f"caption_{code}"),
+            )
+            first, second, rest = data[f"body_{code}"].split("</p>\n", 2)
+            data[f"body_{code}"] = f"{first}</p>\n{second}</p>\n{figure}\n{rest}"
+        return data
 
     def _upsert(self, model, rows):
         objects = {}
@@ -246,6 +274,33 @@ def _illustration(width=1600, height=1000):
     draw.ellipse([(760, 260), (1160, 660)], fill="#b03a2e")  # Russia
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=90)
+    return ContentFile(buffer.getvalue())
+
+
+def _timeline(width=1600, height=500):
+    """The seed's figure: the dates its text names, on a line from September to December."""
+    image = Image.new("RGB", (width, height), "#ffffff")
+    draw = ImageDraw.Draw(image)
+    first_day, last_day, left, right = 244, 365, 100, width - 100  # September 1 to December 31
+
+    def x(day):
+        return left + (day - first_day) * (right - left) / (last_day - first_day)
+
+    draw.line([(left, 250), (right, 250)], fill="#5b6670", width=6)
+    for month_start in (244, 274, 305, 335):
+        draw.line([(x(month_start), 230), (x(month_start), 270)], fill="#5b6670", width=4)
+    font = ImageFont.load_default(size=34)
+    for number, (day, label) in enumerate(demo.SEED_FIGURE_DATES):
+        above = number % 2 == 0
+        draw.ellipse([(x(day) - 22, 228), (x(day) + 22, 272)], fill="#0b4f8a")
+        draw.line(
+            [(x(day), 200 if above else 300), (x(day), 228 if above else 272)],
+            fill="#0b4f8a",
+            width=4,
+        )
+        draw.text((x(day), 170 if above else 330), label, fill="#111111", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
     return ContentFile(buffer.getvalue())
 
 
