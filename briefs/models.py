@@ -67,6 +67,15 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         """Briefs the public may see: published, and dated now or earlier."""
         return self.filter(status=PUBLIC_STATUS, published_at__lte=timezone.now())
 
+    def link_targets(self, query, language):
+        """Public briefs first, then the rest, each newest first."""
+        public = models.Q(status=PUBLIC_STATUS, published_at__lte=timezone.now())
+        return (
+            super()
+            .link_targets(query, language)
+            .order_by(models.Case(models.When(public, then=0), default=1), "-published_at")
+        )
+
     def scheduled(self):
         """Briefs published for a later time: they go public at that minute, by themselves."""
         return self.filter(status=PUBLIC_STATUS, published_at__gt=timezone.now())
@@ -326,6 +335,13 @@ class Brief(PublicContentModel, LanguageVersionsModel):
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
+
+    def link_target_note(self, language):
+        if not self.is_public:
+            return _("not public yet: %(state)s") % {"state": self.state_label}
+        if language == "ar" and not self.in_arabic:
+            return _("Arabic version not approved yet")
+        return ""
 
     def save_translation(self, user, language):
         from .publishing import receive_translation  # the path is built on this module

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import process_link
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -141,6 +143,16 @@ ABSOLUTE_URL_OVERRIDES = {
     "taxonomy.topic": lambda topic: reverse("briefs:detail", kwargs={"slug": topic.slug}),
     "taxonomy.region": lambda region: reverse("briefs:detail", kwargs={"slug": region.slug}),
 }
+
+# Rich text: the editor's link dialog finds these models' pages (editorial.views); our
+# Link replaces the editor's own, with the same allow-list.
+RICH_TEXT_LINK_TARGETS = ["briefs.Brief", "experts.Expert"]
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("editorial/link-targets.js")],
+        "extensions": {"Link": process_link},
+    }
+]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from briefs import views as briefs_views
+from editorial import views as editorial_views
 from translations import views as translations_views
 
 admin.site.site_header = admin.site.site_title = _("Briefing Room")
@@ -21,6 +22,11 @@ urlpatterns += i18n_patterns(
         "admin/translations/import/",
         admin.site.admin_view(translations_views.import_xliff),
         name="translations_import",
+    ),
+    path(
+        "admin/link-chooser/",
+        admin.site.admin_view(editorial_views.link_chooser),
+        name="link_chooser",
     ),
     path("admin/", admin.site.urls),
     path("", include("website.urls")),

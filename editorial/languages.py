@@ -19,6 +19,13 @@ class LanguageVersionsQuerySet(models.QuerySet):
             return self
         return self.filter(**{f"{field}_{language}__gt": "" for field in self.model.version_fields})
 
+    def link_targets(self, query, language):
+        """Rows to offer as the target of a link in text written in `language`: those
+        written in it, public or not yet, whose name there holds `query`."""
+        name = f"{self.model.version_fields[0]}_{language}"
+        written = {f"{field}_{language}__gt": "" for field in self.model.version_fields}
+        return self.filter(**written, **{f"{name}__icontains": query})
+
 
 class LanguageVersionsModel(models.Model):
     """Mixin for translated models: `version_fields` say when a language version exists."""
@@ -39,6 +46,11 @@ class LanguageVersionsModel(models.Model):
             return None
         with translation.override(language):
             return self.get_absolute_url()
+
+    def link_target_note(self, language):
+        """What an author linking to this object in `language` should know ("not public
+        yet"), or ""."""
+        return ""
 
     def language_versions(self):
         """{language code: address} of every version of this object, the active one included."""

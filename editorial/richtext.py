@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import nh3
 from django.db import models
+from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorFormField
@@ -17,7 +18,12 @@ EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "Bold": True,
     "Italic": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # Our Link (editorial/static/editorial/link-targets.js) adds the link chooser.
+    "Link": {
+        "enableTarget": False,
+        "protocols": ["http", "https", "mailto"],
+        "chooserUrl": reverse_lazy("link_chooser"),
+    },
     "BulletList": True,
     "OrderedList": True,
     "ListItem": True,

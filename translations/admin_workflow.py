@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from . import xliff
 from .fields import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGES,
+    field_language,
     is_target_field,
     localized,
     translated_fields,
@@ -108,13 +110,17 @@ class TranslationWorkflowAdmin:
         return xliff.download(queryset, ARABIC)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Each language's field is written in that language and its direction, whatever
+        the admin's: the English body stays left to right in the Arabic admin."""
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and is_target_field(db_field.name):
+        language = field_language(self.model, db_field.name)
+        if field is not None and language:
             widget = getattr(field.widget, "widget", field.widget)
             if db_field.name.startswith("slug"):
                 widget.attrs["dir"] = "ltr"  # a Latin transliteration
             else:
-                widget.attrs.update({"dir": "rtl", "lang": db_field.name.rsplit("_", 1)[1]})
+                bidi = translation.get_language_info(language)["bidi"]
+                widget.attrs.update({"dir": "rtl" if bidi else "ltr", "lang": language})
         return field
 
     # What translators may do: change translations, nothing else.
@@ -143,9 +149,17 @@ class TranslationWorkflowAdmin:
             return name
         shown = self.__dict__.setdefault("_rendered_sources", {})
         if name not in shown:
+            language = field_language(self.model, name) or SOURCE_LANGUAGE
 
             def rendered(obj):
-                return field.rich_text.render(getattr(obj, name))
+                # In its own language and direction, whatever the admin's: a figure's
+                # credit comes from the library in that language.
+                with translation.override(language):
+                    html = field.rich_text.render(getattr(obj, name))
+                bidi = translation.get_language_info(language)["bidi"]
+                return format_html(
+                    '<div lang="{}" dir="{}">{}</div>', language, "rtl" if bidi else "ltr", html
+                )
 
             rendered.__name__ = name  # the row's class, field-body_en, as for the field
             rendered.short_description = field.verbose_name

@@ -33,6 +33,14 @@ def localized(name, language):
     return f"{name}_{language}"
 
 
+def field_language(model, name):
+    """The language a form field of `model` is written in ("title_ar": "ar"), or None."""
+    base, _separator, language = name.rpartition("_")
+    if language in dict(settings.LANGUAGES) and base in translated_fields(model):
+        return language
+    return None
+
+
 def is_target_field(name):
     """True for a form field that holds a translation, such as "title_ar" or "slug_ar"."""
     return any(name.endswith(f"_{language}") for language in TARGET_LANGUAGES)

@@ -9,6 +9,8 @@ from library.models import Image
 
 from .pages import log_in, write_rich_text
 
+SEED = "/policy-analysis/netanyahu-and-putin-rendezvous-paris"
+
 
 def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     browser, demo_site, screenshot
@@ -41,6 +43,13 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     body.locator("p:has(a)").click(position={"x": 400, "y": 5})
     editor.keyboard.type(".")
     editor.keyboard.press("Enter")
+    body.press_sequentially("See also")
+    editor.keyboard.press("Shift+Home")
+    link_to_a_page_of_the_site(editor, menu, "Putin Rendezvous")
+    body.locator(f"a[href='{SEED}']").wait_for()
+    body.locator(f"p:has(a[href='{SEED}'])").click(position={"x": 400, "y": 5})
+    editor.keyboard.type(".")
+    editor.keyboard.press("Enter")
     insert_figure(editor, menu, "Chart made")
     menu.locator("button[title='Insert table']").click()
     editor.click(".prose-editor-dialog[open] button[type=submit]")  # 3 × 3, as offered
@@ -51,7 +60,7 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     stored = editor.locator("#id_body_en").input_value()
     for made in ["<h2>Background</h2>", "<li><p>Leviathan</p></li>",
                  'href="https://example.org/report"', "<table>", "2022",
-                 f'data-file="{figure.pk}"', "<figcaption"]:  # fmt: skip
+                 f'data-file="{figure.pk}"', "<figcaption", f'<a href="{SEED}"']:  # fmt: skip
         assert made in stored, stored
     editor.close()
 
@@ -102,6 +111,21 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     assert arabic_figure.css_first("img").attributes["alt"] == figure.alt_ar
     assert arabic_figure.css_first("figcaption").text(strip=True).startswith(figure.caption_ar)
     reader.close()
+
+
+def link_to_a_page_of_the_site(page, menu, search):
+    """Link the selected words to the page found by `search` in the link chooser."""
+    menu.locator("button[title='insert link']").click()
+    dialog = page.locator(".prose-editor-dialog[open]")
+    with page.expect_popup() as opened:
+        dialog.locator(".prose-editor-field-with-picker button").click()
+    chooser = opened.value
+    chooser.fill("input[name=q]", search)
+    chooser.press("input[name=q]", "Enter")
+    chooser.wait_for_url("**q=**")
+    with chooser.expect_event("close"):
+        chooser.locator("[data-link-target]").first.click()
+    dialog.locator("button[type=submit]").click()
 
 
 def insert_figure(page, menu, search):

@@ -117,10 +117,11 @@ def test_the_translator_reads_the_english_as_readers_see_it_not_its_html(transla
     )
     expert = make_expert(full_bio_en="<p>Writes on <em>energy</em>.</p>")
     bio = translator_client.get(f"/ar/admin/experts/expert/{expert.pk}/change/")
-    assertContains(bio, "<p>Writes on <em>energy</em>.</p>")
+    # In English and left to right, in the Arabic admin too.
+    assertContains(bio, '<div lang="en" dir="ltr"><p>Writes on <em>energy</em>.</p></div>')
     assertNotContains(bio, "&lt;em&gt;")
     page = translator_client.get(change_url(brief))
-    assertContains(page, '<div class="readonly"><h2>Background</h2>', html=False)
+    assertContains(page, '<div class="readonly"><div lang="en" dir="ltr"><h2>Background</h2>')
     assertContains(page, "<li>one</li><li>two</li>")
     assertNotContains(page, "&lt;h2&gt;Background")
     assertContains(page, 'name="body_ar"')  # the Arabic is written in the editor

@@ -43,7 +43,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Expert": 4,
         "Topic": 1,
         "Region": 2,
-        "Image": 5,  # the seed's lead image and four portraits
+        "Image": 6,  # the seed's lead image, its figure and four portraits
         "User": 3,
     }
     assert "user: admin  password: briefing-room" in out.getvalue()
@@ -60,6 +60,14 @@ def test_demo_article_carries_the_seed_facts():
     assert seed.original_outlet_name_en == "Israel Allies Foundation"
     assert [expert.slug for expert in seed.ordered_authors] == ["anna-borshchevskaya"]
     assert seed.lead_image.alt_ar and len(seed.lead_image.renditions["wide"]["webp"]) == 4
+    timeline = Image.objects.get(credit_en="Chart made for the demo")
+    for body in [seed.body_en, seed.body_ar]:  # a figure after the second paragraph
+        assert (
+            body.split("</p>")[2]
+            .lstrip()
+            .startswith('<figure class="figure"><img src="/media/images/')
+        )
+        assert f'data-file="{timeline.pk}"' in body
     [summary] = seed.attachments.all()
     assert summary.file.read(5) == b"%PDF-" and summary.title_ar == "ملخص في صفحة واحدة"
     picks = seed.recommendations.order_by("position")
