@@ -10,6 +10,8 @@ from editorial import views as editorial_views
 from translations import views as translations_views
 
 admin.site.site_header = admin.site.site_title = _("Briefing Room")
+# The changelists need the width: the home page and the breadcrumbs lead everywhere.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", include("website.seo_urls")),
