@@ -1,6 +1,7 @@
 """Rich text's allow-lists: what the admin's editor can make (django-prose-editor, Tiptap)
 is exactly what nh3 keeps, before storing and before display."""
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 
@@ -39,6 +40,17 @@ EDITOR_EXTENSIONS = {
 }
 
 
+# Bodies written before the editor use <b> and <i>, which the editor reads as bold and
+# italic and writes as <strong> and <em>; the sanitiser reads them the same way.
+_LEGACY_EMPHASIS = re.compile(r"<(/?)([bi])(?=[\s/>])", re.IGNORECASE)
+
+
+def _modern_emphasis(html):
+    return _LEGACY_EMPHASIS.sub(
+        lambda tag: f"<{tag[1]}{'strong' if tag[2].lower() == 'b' else 'em'}", html
+    )
+
+
 class RichText:
     """What a kind of rich text may hold: the editor's toolbar (`extensions`), and the
     sanitiser's allow-list worked out from it, so the two cannot disagree."""
@@ -59,7 +71,7 @@ class RichText:
         if not html:
             return html
         return nh3.clean(
-            html,
+            _modern_emphasis(html),
             tags=set(self.tags),
             attributes={tag: set(names) for tag, names in self.attributes.items()},
             url_schemes=set(self.url_schemes),
@@ -80,7 +92,7 @@ class RichText:
 
         Worked out from the sanitiser's own output, so it always agrees with the allow-list.
         """
-        return sorted(_markup(html) - _markup(self.sanitize(html)))
+        return sorted(_markup(_modern_emphasis(html)) - _markup(self.sanitize(html)))
 
 
 # Rich text without figures: experts' bios, topics' and regions' descriptions.

@@ -126,3 +126,23 @@ def test_text_written_around_the_model_is_sanitised_on_display(client):
 def test_expert_bio_and_topic_description_are_sanitised():
     expert = make_expert(full_bio_en=PAYLOAD)
     assert_clean(expert.full_bio_en)
+
+
+@pytest.mark.django_db
+def test_bold_and_italic_written_before_the_editor_keep_their_emphasis(client, editor_client):
+    brief = make_brief("Old Markup")
+    Brief.objects.filter(pk=brief.pk).update(body_en="<p>An <b>old</b> and <I>older</I> body.</p>")
+    page = client.get(brief.url_in("en")).content.decode()
+    assert "<p>An <strong>old</strong> and <em>older</em> body.</p>" in page
+    data = brief_form(
+        brief.publication_type,
+        authors=[(make_expert(), 0)],
+        title_en="Old Markup",
+        body_en="<p>An <b>old</b> and <i>older</i> body.</p>",
+    )
+    data["loaded_version"] = Brief.objects.get(pk=brief.pk).updated_at.isoformat()
+    saved = editor_client.post(f"/admin/briefs/brief/{brief.pk}/change/", data)
+    assert saved.status_code == 302  # nothing to confirm: nothing is lost
+    assert Brief.objects.get(pk=brief.pk).body_en == (
+        "<p>An <strong>old</strong> and <em>older</em> body.</p>"
+    )

@@ -3,6 +3,8 @@ Chromium on the demo site."""
 
 from selectolax.lexbor import LexborHTMLParser
 
+from briefs.models import Brief
+from editorial.diff import plain_blocks
 from experts.models import Expert
 from library.figures import WITH_FIGURES
 from library.models import Image
@@ -183,3 +185,38 @@ def test_text_pasted_from_word_comes_out_clean(browser, demo_site):
     # The picture Word pasted is on the author's disk, not in the library: saving says so.
     assert '<img src="file:///C:/Users/x/image001.png"' in pasted
     assert "<img>" in WITH_FIGURES.removed(pasted)
+
+
+LEGACY_BODY = (
+    "<h2>Findings</h2><p>One <b>bold</b> and <i>italic</i> word, a "
+    '<a href="https://example.org/r">link</a> and a note<sup>1</sup>.<br>A second line.</p>'
+    "<ul><li>first</li><li>second</li></ul><ol><li>one</li></ol>"
+    "<blockquote><p>Quoted.</p></blockquote><hr>"
+    "<table><tbody><tr><th>Year</th><th>Tons</th></tr><tr><td>2022</td><td>400</td></tr>"
+    "</tbody></table>"
+)
+
+
+def test_a_body_written_before_the_editor_opens_in_it_unchanged(browser, demo_site):
+    slug = "libyas-renewed-legitimacy-crisis"
+    Brief.objects.filter(slug_en=slug).update(body_en=LEGACY_BODY)  # as an import wrote it
+    brief = Brief.objects.get(slug_en=slug)
+    editor = log_in(browser, demo_site, "admin")
+    editor.goto(f"{demo_site}/admin/briefs/brief/{brief.pk}/change/")
+    body = editor.locator(".prose-editor:has(#id_body_en) .ProseMirror[contenteditable=true]")
+    body.locator("table").wait_for(state="attached")
+    # The editor shows every element as what it is, the old <b> and <i> included.
+    assert body.locator("strong").inner_text() == "bold"
+    assert body.locator("em").inner_text() == "italic"
+    assert body.locator("ul li").all_inner_texts() == ["first", "second"]
+    assert body.locator("th").all_inner_texts() == ["Year", "Tons"]
+    editor.click("input[name=_continue]")  # saved as it opened, nothing touched
+    assert "was changed successfully" in editor.locator(".messagelist .success").inner_text()
+    editor.close()
+    stored = Brief.objects.get(pk=brief.pk).body_en
+    assert plain_blocks(stored) == plain_blocks(LEGACY_BODY)  # every word, in its blocks
+    for kept in ["<h2>Findings</h2>", "<strong>bold</strong>", "<em>italic</em>",
+                 '<a href="https://example.org/r"', "<sup>1</sup>", "<br>",
+                 "<li>first</li>", "<ol>", "<blockquote><p>Quoted.</p></blockquote>",
+                 "<hr>", "<th>Year</th>", "<td>400</td>"]:  # fmt: skip
+        assert kept in stored, stored
