@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/briefing_bench
 BENCH_SIZES ?= 10000,100000,500000
 
-.PHONY: run test lint bench messages clean
+.PHONY: run serve test lint bench messages clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,14 @@ run: $(INSTALLED)
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo --base-url http://$(HOST)
 	DEBUG=true $(PY) manage.py runserver $(HOST)
+
+# Production-like: static files collected (hashed, compressed) and served by whitenoise,
+# gunicorn with WEB_CONCURRENCY workers (default 2). Settings come from .env or the
+# environment; see .env.example and docs/deploy.md.
+serve: $(INSTALLED)
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py migrate --noinput
+	$(BIN)/gunicorn config.wsgi --bind $(HOST) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 # axe-core for the browser tests; without npm those tests are skipped, saying why.
 node_modules/.installed: package.json package-lock.json

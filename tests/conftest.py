@@ -2,13 +2,36 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_without_collectstatic():
+    """The suite runs with DEBUG off, as production does, but over plain HTTP and without
+    collectstatic (tests/website/test_hardening.py checks the production defaults). For the
+    whole session, so that the browser tests' live server starts with it too."""
+    from django.conf import settings
+
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        SECURE_HSTS_SECONDS=0,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        STATIC_ROOT=None,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
 def _isolated_media_cache_language_and_fast_passwords(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
     cache.clear()  # each test starts with nothing cached by another
     yield
     translation.deactivate()  # a request under /ar/ leaves Arabic active in its thread

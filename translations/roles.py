@@ -26,9 +26,14 @@ def setup_roles():
     editable = ContentType.objects.filter(app_label__in=content_apps)
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     redirects = ContentType.objects.filter(app_label="addresses")
+    # Failed logins (django-axes): editors see lockouts and lift them by deleting them.
+    lockouts = Permission.objects.filter(
+        content_type__app_label="axes", codename__regex=r"^(view|delete)_"
+    )
     editors.permissions.set(
         Permission.objects.filter(content_type__in=editable)
         | Permission.objects.filter(content_type__in=redirects)
+        | lockouts
     )
 
     translated = [ContentType.objects.get_for_model(model) for model in translated_models()]

@@ -1,4 +1,5 @@
-"""Addresses outside the language prefixes: one robots.txt and one sitemap for the site."""
+"""Addresses outside the language prefixes: one robots.txt and one sitemap for the site,
+and where browsers report what the Content-Security-Policy blocked."""
 
 from django.urls import path
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("csp-report", views.csp_report, name="csp_report"),
 ]

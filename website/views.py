@@ -1,8 +1,15 @@
+import json
+import logging
+
+from django.conf import settings
+from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from briefs.models import Brief, PublicationType
@@ -45,3 +52,40 @@ def sitemap_index(request):
 @cached_sitemap
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps_with_pages(), section=section)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes answers once a user name has failed too often from one address."""
+    context = {
+        **admin.site.each_context(request),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    # Rendered now: axes answers from its middleware, after any view's response is done.
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+CSP_REPORT_MAX_BYTES = 16 * 1024
+csp_log = logging.getLogger("website.csp")
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Browsers report here what the Content-Security-Policy blocked: logged, one line each,
+    so that a page the policy breaks is known."""
+    if int(request.META.get("CONTENT_LENGTH") or 0) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    try:
+        report = json.loads(request.body).get("csp-report", {})
+    except (ValueError, AttributeError):
+        return HttpResponse(status=400)
+    if not isinstance(report, dict):
+        return HttpResponse(status=400)
+    csp_log.warning(
+        "Content-Security-Policy blocked %s on %s (%s)",
+        str(report.get("blocked-uri", ""))[:200],
+        str(report.get("document-uri", ""))[:200],
+        str(report.get("violated-directive", ""))[:100],
+    )
+    return HttpResponse(status=204)
