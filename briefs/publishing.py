@@ -13,6 +13,7 @@ on briefs does the same. Whether a brief is public is answered by
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,12 @@ Action = PublishingRecord.Action
 Status = Brief.Status
 ArabicStatus = Brief.ArabicStatus
 ARABIC = "ar"
+
+
+def next_scheduled_change():
+    """When the public site next changes by itself: the minute the earliest scheduled brief
+    goes public, or None."""
+    return Brief.objects.scheduled().aggregate(next=Min("published_at"))["next"]
 
 
 def may_publish(user):

@@ -60,6 +60,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
+    # Answers conditional requests (304) for what the page cache serves, and for the rest.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the session and the language: a cached page needs neither.
+    "website.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "website.middleware.RejectNullCharactersMiddleware",
@@ -129,6 +133,15 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
+# The public page cache (website.page_cache): how long a page is kept at most (it is
+# forgotten at once when public content changes), and what a CDN is told: s-maxage, and
+# how long it may serve a page stale while it fetches it again.
+# On by default where every process shares the cache: with Redis, or under runserver's
+# one process; several processes with a cache each would serve each other's stale pages.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(_cache_url) or DEBUG)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 60 * 60)
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+PAGE_CACHE_STALE_SECONDS = env.int("PAGE_CACHE_STALE_SECONDS", default=30)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -8,6 +8,7 @@ class _FormReader(HTMLParser):
         super().__init__()
         self.form_id, self.inside, self.data = form_id, False, {}
         self.select = self.textarea = None
+        self.multiple = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -22,9 +23,16 @@ class _FormReader(HTMLParser):
             self.data[attrs["name"]] = attrs.get("value", "on" if checkable else "")
         elif tag == "select":
             self.select = attrs["name"]
-            self.data.setdefault(self.select, "")
+            self.multiple = "multiple" in attrs
+            if self.multiple:  # sent as one value per selected option, or not at all
+                self.data.setdefault(self.select, [])
+            else:
+                self.data.setdefault(self.select, "")
         elif tag == "option" and self.select and "selected" in attrs:
-            self.data[self.select] = attrs.get("value", "")
+            if self.multiple:
+                self.data[self.select].append(attrs.get("value", ""))
+            else:
+                self.data[self.select] = attrs.get("value", "")
         elif tag == "textarea":
             self.textarea = attrs["name"]
             self.data[self.textarea] = ""

@@ -19,6 +19,9 @@ def _plain_http_without_collectstatic():
         SESSION_COOKIE_SECURE=False,
         CSRF_COOKIE_SECURE=False,
         STATIC_ROOT=None,
+        # Pages change under most tests without the announcement, which waits for a commit
+        # that a test never makes: the page cache has its own tests (tests/website).
+        PAGE_CACHE=False,
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -79,3 +82,12 @@ def announcements():
     public_content_changed.connect(listen)
     yield sent
     public_content_changed.disconnect(listen)
+
+
+@pytest.fixture
+def site(db):
+    """A public brief on every surface, beside another brief whose rail could show it:
+    (brief, neighbour, expert, topic, levant, syria)."""
+    from tests.surfaces import make_site
+
+    return make_site()

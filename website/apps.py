@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WebsiteConfig(AppConfig):
-    """The public site's frame: home page, sitemaps, robots.txt."""
+    """The public site's frame: home page, sitemaps, robots.txt, the page cache."""
 
     name = "website"
     verbose_name = _("Website")
 
     def ready(self):
-        # Connected at start-up, so that a command publishing elsewhere still clears them.
-        from . import sitemap_cache  # noqa: F401
+        # Connected at start-up, so that a command publishing elsewhere still clears it.
+        from . import page_cache  # noqa: F401

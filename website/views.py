@@ -15,7 +15,6 @@ from django.views.generic import TemplateView
 from briefs.models import Brief, PublicationType
 from editorial.languages import LanguageVersionsMixin
 
-from .sitemap_cache import cached_sitemap
 from .sitemaps import sitemaps_with_pages
 
 LATEST_ON_HOME = 10
@@ -42,14 +41,12 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@cached_sitemap
 def sitemap_index(request):
     return sitemap_views.index(
         request, sitemaps_with_pages(), sitemap_url_name="seo:sitemap_section"
     )
 
 
-@cached_sitemap
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps_with_pages(), section=section)
 

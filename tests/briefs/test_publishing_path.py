@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from briefs import publishing
 from briefs.models import Authorship, Brief, BriefTopic
@@ -14,64 +14,10 @@ from publishing.models import PublishingRecord
 from publishing.signals import public_content_changed
 from tests.briefs.admin_forms import BUTTONS
 from tests.browser_forms import form_data
-from tests.factories import make_brief, make_expert, make_region, make_topic
+from tests.factories import make_brief, make_expert
+from tests.surfaces import shown_on
 
 pytestmark = pytest.mark.django_db
-
-TITLE = "Gas Deals in the Eastern Mediterranean"
-
-
-@pytest.fixture
-def site():
-    """A public brief on every surface, beside another brief whose rail could show it."""
-    expert = make_expert("Anna Borshchevskaya", name_ar="آنا بورشفسكايا")
-    topic = make_topic("Energy", name_ar="الطاقة")
-    levant = make_region("Levant", name_ar="بلاد الشام")
-    syria = make_region("Syria", name_ar="سوريا", parent=levant)
-    links = {"authors": [expert], "topics": [topic], "regions": [syria], "arabic": True}
-    brief = make_brief(TITLE, title_ar="صفقات الغاز في شرق المتوسط", **links)
-    neighbour = make_brief("Neighbour", published_at=brief.published_at, **links)
-    return brief, neighbour, expert, topic, levant, syria
-
-
-def surfaces(site):
-    _brief, neighbour, expert, topic, levant, syria = site
-    pages = []
-    for prefix, language in (("", "en"), ("/ar", "ar")):
-        with translation.override(language):
-            pages += [
-                f"{prefix}/",
-                f"{prefix}/policy-analysis/",
-                neighbour.get_absolute_url(),  # its rail
-                expert.get_absolute_url(),
-                topic.get_absolute_url(),
-                syria.get_absolute_url(),
-                levant.get_absolute_url(),  # the region group holding Syria
-                f"{prefix}/policy-analysis/feed/",
-                f"{prefix}/policy-analysis/{topic.slug}/feed/atom/",
-                f"{prefix}/experts/{expert.slug}/feed/",
-            ]
-    return pages
-
-
-def shown_on(client, site):
-    """The surfaces, among all, that show the brief: its page answering, or its title."""
-    brief = site[0]
-    shown = [
-        url
-        for url in [brief.url_in("en"), brief.url_in("ar")]
-        if client.get(url).status_code == 200
-    ]
-    for url in surfaces(site):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        text = response.content.decode()
-        if brief.title_en in text or brief.title_ar in text or brief.slug_en in text:
-            shown.append(url)
-    sitemap = client.get("/sitemap-briefs.xml")
-    if sitemap.status_code == 200 and brief.slug_en in sitemap.content.decode():
-        shown.append("/sitemap-briefs.xml")
-    return shown
 
 
 def take_down_with_the_form(admin_client, brief, status):
@@ -216,13 +162,3 @@ def test_a_scheduled_brief_is_shown_as_scheduled_and_goes_public_at_its_minute(
     with time_machine.travel(now + timedelta(days=1), tick=False):
         assert client.get(url).status_code == 200
         assert "Tomorrow" in client.get("/policy-analysis/").content.decode()
-
-
-def test_the_cached_sitemap_lists_a_scheduled_brief_from_its_minute(client):
-    now = timezone.now().replace(second=0, microsecond=0)
-    brief = make_brief("Due Tomorrow", status="draft", authors=[make_expert()])
-    publishing.publish(brief, user=None, at=now + timedelta(days=1))
-    with time_machine.travel(now + timedelta(hours=23), tick=False):
-        assert brief.slug_en not in client.get("/sitemap-briefs.xml").content.decode()
-    with time_machine.travel(now + timedelta(days=1, seconds=1), tick=False):
-        assert brief.slug_en in client.get("/sitemap-briefs.xml").content.decode()

@@ -1,0 +1,119 @@
+"""The public page cache: what anonymous readers are sent is kept in the shared cache
+(Redis when REDIS_URL is set) until public content next changes.
+
+It works out nothing about visibility. The publishing path announces every change
+(`publishing.signals.public_content_changed`) and the page cache forgets every page at
+once, by moving on to a new generation: a newly published brief can appear on any list,
+in any other article's rail, on its authors', topics' and regions' pages, so nothing
+narrower is safe, and editors change far less often than readers read. A page is also
+kept no later than the next scheduled brief's minute (`briefs.publishing.next_scheduled
+_change`), when the site changes by itself.
+
+Readers with a session (staff) always get a fresh page, marked private. What anonymous
+readers get sets no cookie, varies by nothing but its address (each language has its
+own), and carries an ETag, a Last-Modified and a Cache-Control for a CDN.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from briefs.publishing import next_scheduled_change
+from publishing.signals import public_content_changed
+
+GENERATION = "pages:generation"
+PRIVATE = ("private", "no-cache", "no-store")
+
+
+@receiver(public_content_changed, dispatch_uid="website:page-cache")
+def forget_pages(change, **kwargs):
+    """Every cached page is out of date: the next request for each renders it again."""
+    if not cache.add(GENERATION, 1, timeout=None):
+        cache.incr(GENERATION)
+
+
+class PublicPageCacheMiddleware:
+    """Serve and keep anonymous readers' pages (settings.PAGE_CACHE_SECONDS at most)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if not _is_anonymous(request):
+            response = self.get_response(request)
+            patch_cache_control(response, private=True)
+            return response
+        key = f"pages:{request.method}:{request.get_full_path()}"
+        found = cache.get_many([GENERATION, key]) if settings.PAGE_CACHE else {}
+        generation, entry = found.get(GENERATION, 0), found.get(key)
+        now = time.time()
+        if entry and entry["generation"] == generation and entry["until"] > now:
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for header, value in entry["headers"]:
+                response[header] = value
+        else:
+            response = self.get_response(request)
+            if not _keepable(response):
+                return response
+            entry = _entry(response, generation, now)
+            _for_everyone(response, entry)
+            if settings.PAGE_CACHE:
+                cache.set(key, entry, timeout=max(1, int(entry["until"] - now)))
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=max(0, min(settings.PAGE_CACHE_CDN_SECONDS, int(entry["until"] - now))),
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        )
+        return response
+
+
+def _is_anonymous(request):
+    """No session (staff have one; readers never get one) and no credentials."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _keepable(response):
+    """A whole 200 page that sets no cookie and that its view did not mark private."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in PRIVATE)
+    )
+
+
+def _for_everyone(response, entry):
+    """The same page for every anonymous reader: it varies by nothing but its address."""
+    if response.has_header("Vary"):
+        del response["Vary"]
+    set_response_etag(response)
+    response["Last-Modified"] = http_date(entry["made"])
+    entry["headers"] = list(response.items())
+
+
+def _entry(response, generation, now):
+    due = next_scheduled_change()
+    until = now + settings.PAGE_CACHE_SECONDS
+    if due is not None:
+        until = min(until, due.timestamp())
+    return {
+        "generation": generation,
+        "until": until,
+        "made": now,
+        "status": response.status_code,
+        "content": response.content,
+        "headers": [],
+    }
