@@ -58,12 +58,14 @@ class PublicPageCacheMiddleware:
             response = HttpResponse(entry["content"], status=entry["status"])
             for header, value in entry["headers"]:
                 response[header] = value
+            response["X-Page-Cache"] = "hit"
         else:
             response = self.get_response(request)
             if not _keepable(response):
                 return response
             entry = _entry(response, generation, now)
             _for_everyone(response, entry)
+            response["X-Page-Cache"] = "miss" if settings.PAGE_CACHE else "off"
             if settings.PAGE_CACHE:
                 cache.set(key, entry, timeout=max(1, int(entry["until"] - now)))
         patch_cache_control(
@@ -104,11 +106,27 @@ def _for_everyone(response, entry):
     entry["headers"] = list(response.items())
 
 
+def _next_scheduled(generation):
+    """The next scheduled brief's minute, as a timestamp or None: asked once per
+    generation when pages are cached (a brief scheduled is an announced change), and again
+    once that minute has passed."""
+    if not settings.PAGE_CACHE:
+        due = next_scheduled_change()
+        return due and due.timestamp()
+    key = f"pages:{generation}:next-scheduled"
+    found = cache.get(key, "unknown")
+    if found == "unknown" or (found is not None and found <= time.time()):  # gone public
+        due = next_scheduled_change()
+        found = due and due.timestamp()
+        cache.set(key, found, timeout=settings.PAGE_CACHE_SECONDS)
+    return found
+
+
 def _entry(response, generation, now):
-    due = next_scheduled_change()
+    due = _next_scheduled(generation)
     until = now + settings.PAGE_CACHE_SECONDS
-    if due is not None:
-        until = min(until, due.timestamp())
+    if due is not None and due > now:
+        until = min(until, due)
     return {
         "generation": generation,
         "until": until,

@@ -1,9 +1,10 @@
 """Addresses outside the language prefixes: one robots.txt and one sitemap for the site,
-and where browsers report what the Content-Security-Policy blocked."""
+where browsers report what the Content-Security-Policy blocked, and what load balancers
+ask."""
 
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "seo"
 
@@ -12,4 +13,5 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
     path("csp-report", views.csp_report, name="csp_report"),
+    path("healthz", health.healthz, name="healthz"),
 ]

@@ -7,8 +7,9 @@ from tests.factories import make_brief, make_expert, make_region, make_topic
 pytestmark = pytest.mark.django_db
 
 # brief, authors, topics, regions, curated picks, their authors, PDF attachments;
-# then the rail: its related candidates, and the chosen briefs with their authors.
-ARTICLE_QUERIES = 9
+# then the rail: its related candidates, and the chosen briefs with their authors; and the
+# next scheduled brief's minute, which a readers' page is cached no later than.
+ARTICLE_QUERIES = 10
 
 
 def make_article(size, picks):
