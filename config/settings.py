@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "website.request_log.RequestLogMiddleware",
+    "website.replicas.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -125,6 +126,19 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if pool_size := env.int("DATABASE_POOL_MAX_SIZE", default=0):
         DATABASES["default"]["OPTIONS"]["pool"] = {"min_size": 1, "max_size": pool_size}
         DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Read replicas: anonymous readers' requests read from one of them (website.replicas).
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    DATABASES[f"replica_{_number}"] = {
+        **env.db_url_config(_url),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
+    }
+    DATABASE_REPLICAS.append(f"replica_{_number}")
+DATABASE_ROUTERS = ["website.replicas.ReplicaRouter"]
+# How long after a public change every read goes to the primary, while replicas catch up.
+DATABASE_REPLICA_LAG_SECONDS = env.int("DATABASE_REPLICA_LAG_SECONDS", default=10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _cache_url = env("CACHE_URL", default=None) or env("REDIS_URL", default=None)
@@ -197,6 +211,34 @@ STORAGES = {
 }
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Uploads (images, their renditions, PDFs) in S3-compatible object storage when S3_BUCKET
+# is set (django-storages), shared by every app server; local files otherwise. Pictures
+# are read straight from the bucket (or the CDN in front of it, S3_CUSTOM_DOMAIN); PDFs
+# only through the site, which serves a brief's documents while the brief is public.
+if S3_BUCKET := env("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "access_key": env("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env("S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,  # plain, cacheable addresses for pictures
+            "file_overwrite": False,
+            # Every stored name is new (renditions' names carry their options).
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    _options = STORAGES["default"]["OPTIONS"]
+    MEDIA_ORIGINS = [
+        f"https://{_options['custom_domain']}"
+        if _options["custom_domain"]
+        else _options["endpoint_url"] or f"https://{S3_BUCKET}.s3.amazonaws.com"
+    ]
+else:
+    MEDIA_ORIGINS = []
 
 # HTTPS: on whenever DEBUG is off, so that `check --deploy` has nothing to say; each part
 # can be turned off from the environment (docs/deploy.md says when that makes sense).
@@ -223,7 +265,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *env.list("CSP_IMAGE_ORIGINS", default=[])],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *env.list("CSP_IMAGE_ORIGINS", default=[])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

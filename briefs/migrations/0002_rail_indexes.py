@@ -6,11 +6,12 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 def fill_copies(apps, schema_editor):
     """Set the new Arabic flag and the links' copies of their brief for existing rows."""
+    db = schema_editor.connection.alias  # the database being migrated, not the router's
     Brief = apps.get_model("briefs", "Brief")
-    Brief.objects.filter(Q(title_ar__gt="") & Q(body_ar__gt="")).update(in_arabic=True)
-    briefs = Brief.objects.filter(pk=OuterRef("brief_id"))
+    Brief.objects.using(db).filter(Q(title_ar__gt="") & Q(body_ar__gt="")).update(in_arabic=True)
+    briefs = Brief.objects.using(db).filter(pk=OuterRef("brief_id"))
     for name in ("Authorship", "BriefTopic", "BriefRegion"):
-        apps.get_model("briefs", name).objects.update(
+        apps.get_model("briefs", name).objects.using(db).update(
             brief_published_at=Subquery(briefs.values("published_at")[:1]),
             brief_is_published=Exists(briefs.filter(status="published")),
             brief_in_arabic=Subquery(briefs.values("in_arabic")[:1]),

@@ -7,7 +7,8 @@ def approve_public_arabic(apps, schema_editor):
     # Arabic that readers could see before the Arabic versions had a state of their own
     # stays public: it counts as approved.
     Brief = apps.get_model("briefs", "Brief")
-    Brief.objects.filter(in_arabic=True).update(arabic_status="approved")
+    db = schema_editor.connection.alias  # the database being migrated, not the router's
+    Brief.objects.using(db).filter(in_arabic=True).update(arabic_status="approved")
 
 
 class Migration(migrations.Migration):

@@ -7,9 +7,10 @@ from library.renditions import make_renditions
 def photos_to_library(apps, schema_editor):
     """Each expert's photo becomes a library image, its renditions made, its alt text the
     expert's name in each language."""
+    db = schema_editor.connection.alias  # the database being migrated, not the router's
     Expert = apps.get_model("experts", "Expert")
     Image = apps.get_model("library", "Image")
-    for expert in Expert.objects.exclude(photo=""):
+    for expert in Expert.objects.using(db).exclude(photo=""):
         image = Image(
             file=expert.photo.name,
             width=expert.photo_width,
@@ -20,11 +21,11 @@ def photos_to_library(apps, schema_editor):
             focal_x=50,
             focal_y=35,  # a portrait's face is in its upper part
         )
-        image.save()
+        image.save(using=db)
         image.renditions = make_renditions(image)
-        image.save(update_fields=["renditions"])
+        image.save(using=db, update_fields=["renditions"])
         expert.portrait = image
-        expert.save(update_fields=["portrait"])
+        expert.save(using=db, update_fields=["portrait"])
 
 
 class Migration(migrations.Migration):

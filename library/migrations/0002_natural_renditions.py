@@ -6,13 +6,14 @@ from library.renditions import make_renditions
 def add_natural_renditions(apps, schema_editor):
     """Images saved before figures had only their cropped renditions; make the uncropped
     ones a figure shows."""
+    db = schema_editor.connection.alias  # the database being migrated, not the router's
     Image = apps.get_model("library", "Image")
-    for image in Image.objects.exclude(file="").iterator(chunk_size=100):
+    for image in Image.objects.using(db).exclude(file="").iterator(chunk_size=100):
         try:
             image.renditions = make_renditions(image)
         except OSError:  # a file missing from the storage: left as it was
             continue
-        image.save(update_fields=["renditions"])
+        image.save(using=db, update_fields=["renditions"])
 
 
 class Migration(migrations.Migration):
