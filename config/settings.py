@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "reversion",
     "django_prose_editor",
     "adminsortable2",
@@ -157,6 +159,29 @@ PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(_cache_url) or DEBUG)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 60 * 60)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 PAGE_CACHE_STALE_SECONDS = env.int("PAGE_CACHE_STALE_SECONDS", default=30)
+# Background tasks (django-tasks): at once in the request by default; in production the
+# database backend, run by `manage.py db_worker`, so that CDN purges wait and retry.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+# Purging a CDN when public content changes (website.cdn): "ban" (Varnish-style proxies,
+# at CDN_PURGE_URL, for CDN_PURGE_HOSTS), "cloudflare" or "cloudfront"; empty: off.
+CDN_PURGE = env("CDN_PURGE", default="")
+CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
+CDN_PURGE_HOSTS = env.list(
+    "CDN_PURGE_HOSTS", default=[host for host in ALLOWED_HOSTS if "*" not in host]
+)
+CDN_PURGE_BATCH_SECONDS = env.int("CDN_PURGE_BATCH_SECONDS", default=5)
+CDN_PURGE_ATTEMPTS = env.int("CDN_PURGE_ATTEMPTS", default=5)
+CDN_PURGE_TIMEOUT = env.int("CDN_PURGE_TIMEOUT", default=10)
+CLOUDFLARE_API_URL = env("CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4")
+CLOUDFLARE_ZONE_ID = env("CLOUDFLARE_ZONE_ID", default="")
+CLOUDFLARE_API_TOKEN = env("CLOUDFLARE_API_TOKEN", default="")
+CLOUDFRONT_DISTRIBUTION_ID = env("CLOUDFRONT_DISTRIBUTION_ID", default="")
+CLOUDFRONT_ENDPOINT_URL = env("CLOUDFRONT_ENDPOINT_URL", default="")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -10,4 +10,4 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         # Connected at start-up, so that a command publishing elsewhere still clears it.
-        from . import page_cache, replicas  # noqa: F401
+        from . import checks, page_cache, replicas  # noqa: F401

@@ -26,15 +26,19 @@ from django.utils.http import http_date
 from briefs.publishing import next_scheduled_change
 from publishing.signals import public_content_changed
 
+from .cdn import purge_soon
+
 GENERATION = "pages:generation"
 PRIVATE = ("private", "no-cache", "no-store")
 
 
 @receiver(public_content_changed, dispatch_uid="website:page-cache")
 def forget_pages(change, **kwargs):
-    """Every cached page is out of date: the next request for each renders it again."""
+    """Every cached page is out of date: the next request for each renders it again; then
+    a CDN's copies are purged."""
     if not cache.add(GENERATION, 1, timeout=None):
         cache.incr(GENERATION)
+    purge_soon()
 
 
 class PublicPageCacheMiddleware:
