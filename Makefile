@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/briefing_bench
 BENCH_SIZES ?= 10000,100000,500000
 
-.PHONY: run serve test lint bench messages clean
+.PHONY: run serve test lint bench loadtest messages clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,17 @@ bench: $(INSTALLED)
 		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench --sizes $(BENCH_SIZES) --output bench-results/bench.json
+
+# Readers against gunicorn on 127.0.0.1 (wrk): the page cache on and off, beside a plain
+# Django view returning 40 KB; on the benchmark's PostgreSQL archive (100,000 briefs) with
+# Redis. Not a test: it prints a table and writes bench-results/loadtest.json.
+LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/13
+loadtest: $(INSTALLED)
+	command -v wrk >/dev/null || apt-get install -y -qq wrk
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(LOADTEST_REDIS_URL) $(PY) manage.py loadtest --briefs 100000
 
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
