@@ -49,12 +49,20 @@ class SlugPrefillAdmin:
 
 
 class BadInputChangeList(ChangeList):
-    """A changelist for which a date drill-down out of the calendar's range (?year=9999,
+    """A changelist for which a date out of the calendar's range (?year=9999,
     ?published_at__year=99999999999999999999) is an invalid lookup, as a malformed one is."""
 
     def get_filters(self, request):
         try:
             return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+    def get_results(self, request):
+        # A field lookup from the query string (?published_at__year=…) first meets the
+        # database here, when the list is counted.
+        try:
+            return super().get_results(request)
         except (ValueError, OverflowError) as error:
             raise IncorrectLookupParameters(error) from error
 

@@ -43,6 +43,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, sizes, output, admin=False, **options):
         settings.DEBUG = False
+        settings.PAGE_CACHE = False  # every page rendered: what the cache saves is measured
+        settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
         results = {
             "database": f"{connection.vendor} {_server_version()}",
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
