@@ -115,9 +115,10 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     reader.close()
 
 
-def link_to_a_page_of_the_site(page, menu, search):
-    """Link the selected words to the page found by `search` in the link chooser."""
-    menu.locator("button[title='insert link']").click()
+def choose_from_the_dialog(page, menu, tool, search, choice):
+    """Open the editor's `tool` dialog, find `search` in its chooser window, take the
+    first `choice` there, and confirm the dialog with what the chooser filled in."""
+    menu.locator(f"button[title='{tool}']").click()
     dialog = page.locator(".prose-editor-dialog[open]")
     with page.expect_popup() as opened:
         dialog.locator(".prose-editor-field-with-picker button").click()
@@ -126,23 +127,18 @@ def link_to_a_page_of_the_site(page, menu, search):
     chooser.press("input[name=q]", "Enter")
     chooser.wait_for_url("**q=**")
     with chooser.expect_event("close"):
-        chooser.locator("[data-link-target]").first.click()
+        chooser.locator(choice).first.click()
     dialog.locator("button[type=submit]").click()
+
+
+def link_to_a_page_of_the_site(page, menu, search):
+    """Link the selected words to the page found by `search` in the link chooser."""
+    choose_from_the_dialog(page, menu, "insert link", search, "[data-link-target]")
 
 
 def insert_figure(page, menu, search):
     """Insert the library image found by `search` with the figure tool and its chooser."""
-    menu.locator("button[title=figure]").click()
-    dialog = page.locator(".prose-editor-dialog[open]")
-    with page.expect_popup() as opened:
-        dialog.locator(".prose-editor-field-with-picker button").click()
-    chooser = opened.value
-    chooser.fill("input[name=q]", search)
-    chooser.press("input[name=q]", "Enter")
-    chooser.wait_for_url("**q=**")
-    with chooser.expect_event("close"):
-        chooser.locator("[data-choose-image]").first.click()
-    dialog.locator("button[type=submit]").click()
+    choose_from_the_dialog(page, menu, "figure", search, "[data-choose-image]")
     page.locator(".ProseMirror figure img").first.wait_for()
 
 
