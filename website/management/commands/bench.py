@@ -68,13 +68,7 @@ class Command(BaseCommand):
 
     def _measure(self):
         rng = random.Random(1)
-        with translation.override("en"):
-            articles = list(Brief.objects.published().values_list("slug_en", flat=True)[:2000])
-            arabic = list(
-                Brief.objects.published().in_language("ar").values_list("slug_ar", flat=True)[:2000]
-            )
-        topics = list(Topic.objects.values_list("slug", flat=True))
-        regions = list(Region.objects.values_list("slug", flat=True))
+        articles, arabic, topics, regions = public_slugs(2000)
         pages = {
             "article": [f"/policy-analysis/{s}" for s in rng.sample(articles, SAMPLE)],
             "article (ar)": [f"/ar/policy-analysis/{s}" for s in rng.sample(arabic, SAMPLE)],
@@ -154,6 +148,19 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{name:<14}{row['median_ms']:>10.2f}{row['p95_ms']:>10.2f}{row['queries']:>9}"
             )
+
+
+def public_slugs(limit):
+    """([English brief slugs], [Arabic brief slugs], [topic slugs], [region slugs]) to
+    sample pages from: up to `limit` briefs in each language."""
+    with translation.override("en"):
+        english = list(Brief.objects.published().values_list("slug_en", flat=True)[:limit])
+        arabic = list(
+            Brief.objects.published().in_language("ar").values_list("slug_ar", flat=True)[:limit]
+        )
+    topics = list(Topic.objects.values_list("slug", flat=True))
+    regions = list(Region.objects.values_list("slug", flat=True))
+    return english, arabic, topics, regions
 
 
 def _summary(timings, queries):

@@ -24,11 +24,11 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.utils import translation
 
 from briefs.models import Brief
 from experts.models import Expert
-from taxonomy.models import Region, Topic
+
+from .bench import public_slugs
 
 WRK_SCRIPT = """
 paths = {%s}
@@ -111,13 +111,7 @@ class Command(BaseCommand):
     def _mix(self):
         """A few hundred public pages: what readers ask for, in both languages."""
         rng = random.Random(7)
-        with translation.override("en"):
-            english = list(Brief.objects.published().values_list("slug_en", flat=True)[:3000])
-            arabic = list(
-                Brief.objects.published().in_language("ar").values_list("slug_ar", flat=True)[:3000]
-            )
-        topics = list(Topic.objects.values_list("slug", flat=True))
-        regions = list(Region.objects.values_list("slug", flat=True))
+        english, arabic, topics, regions = public_slugs(3000)
         experts = list(Expert.objects.in_directory().values_list("slug", flat=True))
         paths = [f"/policy-analysis/{slug}" for slug in rng.sample(english, 200)]
         paths += [f"/ar/policy-analysis/{slug}" for slug in rng.sample(arabic, 100)]
