@@ -7,3 +7,6 @@ class BriefsConfig(AppConfig):
 
     name = "briefs"
     verbose_name = _("Policy analysis")
+
+    def ready(self):
+        from . import search  # noqa: F401  (its receiver keeps the search index)

@@ -1,5 +1,8 @@
+from datetime import date, datetime, time, timedelta
+
 from django import forms
 from django.db.models import Max, Min
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert
@@ -74,3 +77,56 @@ class BriefFilterForm(forms.Form):
     @property
     def is_filtered(self):
         return any(self.data.get(name) for name in self.fields)
+
+
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+
+class SearchForm(BriefFilterForm):
+    """The search page's form: words, the listing's filters, a date range and an order."""
+
+    RELEVANCE, NEWEST = "relevance", "newest"
+
+    q = forms.CharField(label=_("Search for"), required=False, max_length=200, strip=True)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[(RELEVANCE, _("Most relevant first")), (NEWEST, _("Newest first"))],
+    )
+
+    field_order = ["q", "type", "topic", "region", "expert", "since", "until", "year", "sort"]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("since", "until"):
+            day = cleaned.get(name)
+            if day and not FIRST_DAY <= day <= LAST_DAY:
+                self.add_error(name, _("Choose a date between 1900 and 2100."))
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end of the period comes before its start."))
+        return cleaned
+
+    def filtered(self):
+        briefs = super().filtered()
+        if not self.is_valid():
+            return briefs
+        if since := self.cleaned_data["since"]:
+            briefs = briefs.filter(published_at__gte=_start_of(since))
+        if until := self.cleaned_data["until"]:
+            briefs = briefs.filter(published_at__lt=_start_of(until + timedelta(days=1)))
+        return briefs
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in self.fields if name not in ("q", "sort"))
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.combine(day, time.min))

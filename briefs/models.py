@@ -4,7 +4,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -23,6 +23,7 @@ from library.figures import WITH_FIGURES
 from library.models import Image
 from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
+from search.documents import DocumentField, Relevance
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
@@ -65,7 +66,22 @@ def _bylines():
 class BriefQuerySet(LanguageVersionsQuerySet):
     def published(self):
         """Briefs the public may see: published, and dated now or earlier."""
-        return self.filter(status=PUBLIC_STATUS, published_at__lte=timezone.now())
+        return self.released().filter(published_at__lte=timezone.now())
+
+    def released(self):
+        """Briefs public now or due to be at their minute, by themselves (scheduled)."""
+        return self.filter(status=PUBLIC_STATUS)
+
+    def search(self, query):
+        """The briefs whose `query.language` version holds every word of `query` (a
+        search.query.SearchQuery), annotated with `relevance`, most relevant first, then
+        newest. Only the released briefs' versions are in the index (briefs.search)."""
+        matching = self.filter(
+            search_documents__language=query.language, search_documents__document__matches=query
+        )
+        return matching.annotate(
+            relevance=Relevance(F("search_documents__document"), query)
+        ).order_by("-relevance", "-published_at", "-pk")
 
     def link_targets(self, query, language):
         """Public briefs first, then the rest, each newest first."""
@@ -615,6 +631,25 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return f"{self.recommended} ← {self.brief}"
+
+
+class SearchDocument(models.Model):
+    """A released brief's words in one language, as search finds them (kept by
+    briefs.search from the publishing path's announcements)."""
+
+    brief = models.ForeignKey(Brief, related_name="search_documents", on_delete=models.CASCADE)
+    language = models.CharField(max_length=10)
+    document = DocumentField()
+
+    search_owner = "brief"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["brief", "language"], name="search_document_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.brief_id} ({self.language})"
 
 
 @receiver(m2m_changed, sender=Brief.authors.through)

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,13 +12,16 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from editorial.languages import LanguageVersionsMixin
+from search.snippets import highlight
+from search.text import plain_text
 from taxonomy.models import Region, Topic
 
 from . import seo
-from .forms import BriefFilterForm
+from .forms import BriefFilterForm, SearchForm
 from .listing import LinkedBriefs
 from .models import Attachment, Brief
 from .rail import rail_for
+from .search import reader_query
 
 
 class BriefPagesMixin:
@@ -182,3 +186,48 @@ def policy_analysis_page(request, slug):
         except Http404:
             continue
     raise Http404
+
+
+class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
+    """/search/?q=…: the published briefs whose version in the page's language holds the
+    words, most relevant (or newest) first, with the listing's filters and a date range."""
+
+    template_name = "briefs/search.html"
+    context_object_name = "briefs"
+    content_parameters = (*SearchForm.base_fields, "page")
+
+    page_missing = False
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        try:
+            page = paginator.page(self.request.GET.get(self.page_kwarg) or 1)
+        except InvalidPage:  # past the last page, or not a number: said on the page
+            self.page_missing = True
+            return paginator, None, [], False
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_queryset(self):
+        language = translation.get_language()
+        self.form = SearchForm(self.request.GET, Brief.objects.published().in_language(language))
+        self.query = reader_query(self.form.data.get("q", ""), language)
+        if not self.query or not self.form.is_valid():
+            return Brief.objects.none()
+        found = self.form.filtered().search(self.query)
+        if self.form.cleaned_data["sort"] == SearchForm.NEWEST:
+            found = found.order_by("-published_at", "-pk")
+        return found.for_listing().defer(None)  # the bodies, for the passages shown
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context["page_missing"] = self.page_missing  # known once the page was looked for
+        for brief in context["object_list"]:
+            brief.snippet = highlight(plain_text(brief.summary + " " + brief.body), self.query)
+        if self.query and not context["object_list"] and self.form.is_filtered:
+            everywhere = Brief.objects.published().in_language().search(self.query)
+            context["found_without_filters"] = everywhere.exists()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        status = 404 if self.page_missing else 200
+        return super().render_to_response(context, status=status, **response_kwargs)

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("website.urls")),
     path("", include("briefs.feed_urls")),
     path("policy-analysis/", include("briefs.urls")),
+    path("search/", briefs_views.SearchView.as_view(), name="search"),
     path("preview/<str:token>", briefs_views.shared_preview, name="shared_preview"),
     path("experts/", include("experts.urls")),
     prefix_default_language=False,

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections, models
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,11 @@ from editorial.languages import LanguageVersionsQuerySet
 from editorial.models import NamedModel
 from editorial.richtext import RichTextField
 from library.models import Image
+from search.text import similarity, words
 from taxonomy.models import Region, Topic
+
+# How alike two spellings of a name must be to count as one (pg_trgm's similarity).
+NAME_SIMILARITY = 0.5
 
 
 def surname_first(name, language):
@@ -23,6 +28,23 @@ def surname_first(name, language):
 
 
 class ExpertQuerySet(LanguageVersionsQuerySet):
+    def name_words_like(self, word, language):
+        """The words of experts' names in `language` spelled like `word` (trigram
+        similarity at least NAME_SIMILARITY), but not as it: "Borschevskaya" ->
+        ["borshchevskaya"]. PostgreSQL picks the experts with pg_trgm."""
+        field = f"name_{language}"
+        experts = self
+        if connections[self.db].vendor == "postgresql":
+            experts = self.annotate(likeness=TrigramWordSimilarity(word, field)).filter(
+                likeness__gte=NAME_SIMILARITY
+            )
+        found = set()
+        for name in experts.values_list(field, flat=True):
+            for name_word in words(name or "", language):
+                if name_word != word and similarity(name_word, word) >= NAME_SIMILARITY:
+                    found.add(name_word)
+        return sorted(found)
+
     def active(self):
         return self.filter(is_active=True)
 

@@ -1,0 +1,92 @@
+"""The briefs' search index, kept current by the publishing path's announcements.
+
+Each released brief (public, or scheduled to be) has a document per language it may be
+read in; searches then keep to Brief.objects.published(), so a scheduled brief is found
+from its minute on, with nothing to do at that minute. Whether a brief is released and
+in which languages is asked of the QuerySet, never worked out here.
+"""
+
+from django.conf import settings
+from django.dispatch import receiver
+
+from experts.models import Expert
+from publishing.signals import public_content_changed
+from search import documents
+from search.query import SearchQuery
+from search.text import plain_text
+
+from .models import Authorship, Brief, SearchDocument
+
+BATCH = 500
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@receiver(public_content_changed, dispatch_uid="briefs:search-index")
+def follow_public_changes(change, **kwargs):
+    """Index again the briefs the change touched: the briefs themselves, and the briefs of
+    an expert whose name changed."""
+    brief_ids = {pk for label, pk in change.objects if label == Brief._meta.label_lower}
+    expert_ids = {pk for label, pk in change.objects if label == Expert._meta.label_lower}
+    if expert_ids:
+        bylines = Authorship.objects.filter(expert_id__in=expert_ids)
+        brief_ids.update(bylines.values_list("brief_id", flat=True))
+    index(sorted(brief_ids), change.languages)
+
+
+def reader_query(text, language):
+    """What a reader typed, as a query in `language` in which a word spelled like a word of
+    an expert's name also finds that name as the expert spells it."""
+    query = SearchQuery.parse(text, language)
+    experts = Expert.objects.all()
+    alternatives = {
+        term: spellings
+        for term in query.terms
+        if len(term) >= 4 and (spellings := experts.name_words_like(term, language))
+    }
+    return query.with_alternatives(alternatives)
+
+
+def index(brief_ids, languages=LANGUAGES):
+    """Bring the documents of `brief_ids` in `languages` into line with the briefs."""
+    for start in range(0, len(brief_ids), BATCH):
+        batch = brief_ids[start : start + BATCH]
+        for language in languages:
+            _index_batch(batch, language)
+
+
+def rebuild(progress=None):
+    """Index every brief again, in batches; `progress(done, total)` after each."""
+    SearchDocument.objects.all().delete()
+    ids = list(Brief.objects.released().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        index(ids[start : start + BATCH])
+        if progress:
+            progress(min(start + BATCH, len(ids)), len(ids))
+    return len(ids)
+
+
+def _index_batch(brief_ids, language):
+    readable = (
+        Brief.objects.released()
+        .in_language(language)
+        .filter(pk__in=brief_ids)
+        .only(*(f"{field}_{language}" for field in ("title", "summary", "body")))
+        .prefetch_related("authorships__expert")
+    )
+    entries = [(brief.pk, language, _parts(brief, language)) for brief in readable]
+    documents.write(SearchDocument, entries)
+    gone = set(brief_ids) - {pk for pk, _language, _parts in entries}
+    if gone:
+        documents.remove(SearchDocument, gone, language)
+
+
+def _parts(brief, language):
+    names = [
+        getattr(a.expert, f"name_{language}") or a.expert.name_en for a in brief.authorships.all()
+    ]
+    return {
+        "title": getattr(brief, f"title_{language}") or "",
+        "names": " ".join(names),
+        "summary": getattr(brief, f"summary_{language}") or "",
+        "body": plain_text(getattr(brief, f"body_{language}")),
+    }

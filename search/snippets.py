@@ -1,0 +1,54 @@
+"""A passage of a result, in the reader's language, with the words searched for marked."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .text import stems
+
+_TOKEN = re.compile(r"\w+|\W+")
+CONTEXT_WORDS = 14
+
+
+def highlight(text, query, length=32):
+    """About `length` words of `text` around its first passage holding the most searched-for
+    words, with those words in <mark>; the whole text escaped."""
+    tokens = _TOKEN.findall(text or "")
+    word_positions = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    if not word_positions:
+        return ""
+    wanted = query.stems()
+    word_stems = stems(" ".join(tokens[i] for i in word_positions), query.language)
+    hits = set()
+    if len(word_stems) == len(word_positions):  # the normaliser may split a word in two
+        hits = {pos for pos, stem in zip(word_positions, word_stems, strict=True) if stem in wanted}
+    else:
+        hits = {pos for pos in word_positions if set(stems(tokens[pos], query.language)) & wanted}
+    first = _best_window_start(word_positions, hits, length)
+    window = word_positions[first : first + length]
+    start, stop = window[0], window[-1] + 1
+    parts = ["… " if first > 0 else ""]
+    for i in range(start, stop):
+        parts.append(f"<mark>{escape(tokens[i])}</mark>" if i in hits else escape(tokens[i]))
+    if first + length < len(word_positions):
+        parts.append(" …")
+    return mark_safe("".join(parts))
+
+
+def _best_window_start(word_positions, hits, length):
+    """The index in `word_positions` where a window of `length` words holding the most hits
+    starts, a few words before its first hit."""
+    if not hits:
+        return 0
+    marked = [1 if pos in hits else 0 for pos in word_positions]
+    best, best_count, count = 0, -1, sum(marked[:length])
+    for first in range(0, max(1, len(marked) - length + 1)):
+        if first:
+            count += (
+                marked[first + length - 1] if first + length - 1 < len(marked) else 0
+            ) - marked[first - 1]
+        if count > best_count:
+            best, best_count = first, count
+    first_hit = next(i for i in range(best, len(marked)) if marked[i])
+    return max(0, min(best, first_hit - min(CONTEXT_WORDS // 2, length // 4)))
