@@ -7,7 +7,8 @@ from django.utils.safestring import mark_safe
 
 from .text import stems
 
-_TOKEN = re.compile(r"\w+|\W+")
+# Words with their combining marks (tashkeel) and tatweel, and what lies between them.
+_TOKEN = re.compile(r"(?:\w|[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+|.", re.DOTALL)
 CONTEXT_WORDS = 14
 
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# ة stays: both stemmers (PostgreSQL's and Snowball's) take it off as the feminine ending,
+# and written as ه it stops them taking off the article (المدينه stems to مدينه, not مدين).
 # Tashkeel (harakat, tanwin, shadda, sukun, superscript alef) and Quranic annotation marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -25,7 +27,6 @@ _LETTERS = str.maketrans(
         "ى": "ي",
         "ؤ": "ء",
         "ئ": "ء",
-        "ة": "ه",
         "ی": "ي",  # Persian yeh
         "ک": "ك",  # Persian keheh
         **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic
@@ -42,7 +43,7 @@ WORD = re.compile(r"\w+")
 
 def normalise(text, language):
     """`text` in the one spelling search uses for `language`. In Arabic: no diacritics or
-    tatweel, one alef, one yeh, one hamza, ة as ه, and the conjunctions and prepositions
+    tatweel, one alef, one yeh, one hamza, and the conjunctions and prepositions
     attached to the article taken off (والسياسة -> السياسة). In every language: no bidi
     controls, Western digits, compatibility forms folded (NFKC)."""
     text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text))

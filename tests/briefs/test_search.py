@@ -1,0 +1,257 @@
+"""Readers' search, /search/ and /ar/search/, on the index the publishing path keeps."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from briefs import publishing
+from briefs.models import Brief
+from tests.browser_forms import form_data
+from tests.factories import make_brief, make_expert, make_publication_type, make_topic
+
+pytestmark = pytest.mark.django_db
+
+ARABIC_BODY = "<p>ناقش الوزراء السِّيَاسَةَ الخارجيّة، ومسؤولي الأمن في ٢٠١٥ وفي مستشفى المدينة.</p>"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run, at the block's end, what a commit would run: the publishing path's
+    announcement, which the search index follows."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def weapons(committed):
+    with committed():
+        return make_brief(
+            "Hezbollah's Russian Weapons",
+            summary_en="Arms reaching Lebanon.",
+            body_en="<p>Russian <b>weapons</b> may reach Hezbollah through Syria.</p>",
+            title_ar="أسلحة روسية لحزب الله",
+            body_ar=ARABIC_BODY,
+            authors=[make_expert("Anna Borshchevskaya", name_ar="آنا بورشيفسكايا")],
+        )
+
+
+def found(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return [brief.pk for brief in response.context["briefs"]]
+
+
+def test_english_stems_match(client, weapons):
+    assert found(client, "/search/?q=weapon") == [weapons.pk]
+    assert found(client, "/search/?q=WEAPONS+Hezbollah") == [weapons.pk]
+    assert found(client, "/search/?q=weapons+tanks") == []  # every word must be found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "السياسة",
+        "السِّيَاسَة",  # with diacritics
+        "والسياسة",  # و + ال
+        "بالسياسة",
+        "سياسة",
+        "مسئول",  # another hamza seat
+        "مسؤولي",
+        "الامن",  # no hamza on the alef
+        "مستشفي",  # ي for ى
+        "۲۰۱۵",  # Persian digits
+        "2015",
+    ],
+)
+def test_arabic_spellings_find_the_same_brief(client, weapons, query):
+    assert found(client, f"/ar/search/?q={query}") == [weapons.pk]
+
+
+def test_each_language_searches_only_its_own_text(client, weapons):
+    assert found(client, "/search/?q=السياسة") == []
+    assert found(client, "/ar/search/?q=weapons") == []
+    assert found(client, "/ar/search/?q=أسلحة") == [weapons.pk]
+
+
+def test_an_expert_name_spelled_another_way_finds_their_briefs(client, weapons, committed):
+    with committed():
+        make_brief("Unrelated", body_en="<p>Nothing of hers.</p>")
+    assert found(client, "/search/?q=Borschevskaya") == [weapons.pk]
+    assert found(client, "/search/?q=borshevskaya+hezbollah") == [weapons.pk]
+    assert found(client, "/ar/search/?q=بورشفسكايا") == [weapons.pk]
+
+
+def test_drafts_scheduled_withdrawn_and_unapproved_versions_are_never_found(client, committed):
+    with committed():
+        make_brief("Draft Pipelines", status=Brief.Status.DRAFT)
+        make_brief("Withdrawn Pipelines", status=Brief.Status.WITHDRAWN)
+        make_brief("Scheduled Pipelines", published_at=timezone.now() + timedelta(hours=2))
+        unapproved = make_brief("Public Pipelines", title_ar="خطوط الأنابيب", body_ar="<p>نص</p>")
+        Brief.objects.filter(pk=unapproved.pk).update(arabic_status=Brief.ArabicStatus.IN_REVIEW)
+    assert found(client, "/search/?q=pipelines") == [unapproved.pk]
+    assert found(client, "/ar/search/?q=الأنابيب") == []
+
+
+def test_a_scheduled_brief_is_found_from_its_minute(client, committed, time_machine):
+    at = timezone.now() + timedelta(hours=2)
+    with committed():
+        scheduled = make_brief("Scheduled Pipelines", published_at=at)
+    assert found(client, "/search/?q=pipelines") == []
+    time_machine.move_to(at + timedelta(minutes=1))
+    assert found(client, "/search/?q=pipelines") == [scheduled.pk]
+
+
+def test_the_index_follows_publish_edit_and_withdraw(client, admin_client, committed, weapons):
+    editor = None
+    draft = make_brief("Gas Fields", status=Brief.Status.DRAFT, authors=[make_expert()])
+    assert found(client, "/search/?q=gas") == []
+    with committed():
+        publishing.publish(draft, editor)
+    assert found(client, "/search/?q=gas") == [draft.pk]
+
+    url = f"/admin/briefs/brief/{weapons.pk}/change/"
+    data = form_data(admin_client.get(url), "brief_form")
+    data["body_en"] = "<p>Drones, not rifles, now reach the militia.</p>"
+    with committed():
+        response = admin_client.post(url, {**data, "_publish": "pressed"})
+    assert response.status_code == 302
+    assert found(client, "/search/?q=drones") == [weapons.pk]
+    assert found(client, "/search/?q=weapon") == [weapons.pk]  # still in its title
+
+    with committed():
+        publishing.withdraw(draft, editor)
+    assert found(client, "/search/?q=gas") == []
+
+
+def test_renaming_an_expert_reindexes_their_briefs(client, weapons, committed):
+    expert = weapons.authors.get()
+    with committed():
+        expert.name_en = "Anna Borshchevskaya-Smith"
+        expert.save()
+    assert found(client, "/search/?q=smith") == [weapons.pk]
+
+
+def test_results_rank_title_matches_first_then_newest(client, committed):
+    day = timezone.make_aware(datetime(2024, 5, 1))
+    with committed():
+        in_body_new = make_brief("Gulf Notes", body_en="<p>On sanctions.</p>", published_at=day)
+        in_title = make_brief("Sanctions Explained", published_at=day - timedelta(days=300))
+        in_body_old = make_brief(
+            "Older Notes", body_en="<p>On sanctions.</p>", published_at=day - timedelta(days=9)
+        )
+    assert found(client, "/search/?q=sanctions") == [in_title.pk, in_body_new.pk, in_body_old.pk]
+    newest = found(client, "/search/?q=sanctions&sort=newest")
+    assert newest == [in_body_new.pk, in_body_old.pk, in_title.pk]
+
+
+def test_filters_and_date_range_narrow_the_results(client, committed):
+    policywatch = make_publication_type("PolicyWatch")
+    energy = make_topic("Energy")
+    with committed():
+        match = make_brief(
+            "Oil Routes",
+            publication_type=policywatch,
+            topics=[energy],
+            published_at=timezone.make_aware(datetime(2021, 6, 15)),
+        )
+        make_brief("Oil Prices", published_at=timezone.make_aware(datetime(2019, 3, 1)))
+    assert found(client, f"/search/?q=oil&type={policywatch.slug}") == [match.pk]
+    assert found(client, f"/search/?q=oil&topic={energy.slug}") == [match.pk]
+    assert found(client, "/search/?q=oil&since=2021-01-01&until=2021-06-15") == [match.pk]
+    assert found(client, "/search/?q=oil&until=2021-06-14") != [match.pk]
+
+
+def test_results_show_a_marked_passage_and_are_paged(client, committed, settings):
+    settings.BRIEFS_PER_PAGE = 2
+    with committed():
+        for number in range(5):
+            make_brief(f"Note {number}", body_en="<p>Long talk about the ceasefire in Gaza.</p>")
+    page = client.get("/search/?q=ceasefire&page=3")
+    assert len(page.context["briefs"]) == 1
+    text = page.content.decode()
+    assert "<mark>ceasefire</mark>" in text
+    assert "5 results for “ceasefire”" in text
+    assert 'rel="prev"' in text
+
+
+def test_nothing_found_says_so_and_suggests_what_to_try(client, weapons):
+    page = client.get(f"/search/?q=weapons+submarines&type={weapons.publication_type.slug}")
+    text = page.content.decode()
+    assert "No analysis matches “weapons submarines”." in text
+    assert "Try fewer words" in text
+
+    filtered = client.get("/search/?q=weapons&since=2030-01-01").content.decode()
+    assert "Search again without the filters" in filtered
+
+
+def test_the_arabic_results_page_is_arabic(client, weapons):
+    page = client.get("/ar/search/?q=الخارجية").content.decode()
+    assert 'lang="ar" dir="rtl"' in page
+    assert "نتيجة واحدة للبحث عن «الخارجية»" in page
+    assert "<mark>الخارجيّة</mark>" in page
+
+
+def test_every_page_has_a_search_box(client, weapons):
+    for url in ("/", "/policy-analysis/", weapons.get_absolute_url(), "/ar/"):
+        page = client.get(url).content.decode()
+        assert 'role="search"' in page and 'name="q"' in page, url
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=",
+        "q=%00",
+        "q=" + "x" * 5000,
+        "q=" + "+".join(["word"] * 400),
+        "q=%22%27%3B--+%2F*",
+        "q=!!!+%3F%3F+%E2%80%A6",
+        "q=a+%26+b+%7C+!c+%3C-%3E+d:*",
+        "q=NEAR(a+b)+OR+c*+AND+NOT+%5E",
+        "q=weapons&page=99999999999999999999999",
+        "q=weapons&page=-1",
+        "q=weapons&page=abc",
+        "q=weapons&since=0001-01-01",
+        "q=weapons&since=2022-13-45",
+        "q=weapons&since=2023-01-01&until=2022-01-01",
+        "q=weapons&type=%00&topic=../../&expert=x&sort=drop",
+        "q=weapons&year=99999999999999999999",
+    ],
+)
+def test_bad_input_gets_a_clear_page_never_an_error(client, weapons, query):
+    for prefix in ("", "/ar"):
+        response = client.get(f"{prefix}/search/?{query}")
+        assert response.status_code in (200, 400, 404), query
+        if response.status_code != 400:  # the 400 page is the project's own
+            assert 'class="empty-state"' in response.content.decode(), query
+
+
+def test_the_query_is_never_echoed_unescaped(client, weapons):
+    page = client.get('/search/?q=<script>alert(1)</script>"><img src=x onerror=alert(1)>')
+    text = page.content.decode()
+    assert "<script>alert" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+@pytest.mark.parametrize("size", [2, 12])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_search_queries_are_constant(
+    client, committed, django_assert_num_queries, settings, size, language
+):
+    with committed():
+        for _ in range(size):
+            make_brief(
+                body_en="<p>Ceasefire talks.</p>",
+                body_ar="<p>محادثات وقف إطلاق النار.</p>",
+                title_ar="عنوان",
+                authors=[make_expert(name_ar="خبير") for _ in range(size // 2)],
+            )
+    word = "ceasefire" if language == "en" else "محادثات"
+    prefix = "/ar" if language == "ar" else ""
+    # types, topics, regions, experts and the year span for the form; the one word's
+    # other spellings among experts' names; the count; the page; its authors; the next
+    # scheduled brief's minute (for the page cache).
+    with django_assert_num_queries(10):
+        response = client.get(f"{prefix}/search/?q={word}")
+    assert len(response.context["briefs"]) == min(size, settings.BRIEFS_PER_PAGE)

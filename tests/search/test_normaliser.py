@@ -1,0 +1,85 @@
+"""The normaliser both the index and readers' queries go through."""
+
+import pytest
+
+from search.query import SearchQuery
+from search.snippets import highlight
+from search.text import normalise, similarity
+
+POLITICS = "السياسة"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "السياسة",
+        "السِّيَاسَةُ",  # with tashkeel
+        "الســياســة",  # with tatweel
+        "\u202bالسياسة\u202c",  # wrapped in bidi controls
+        "والسياسة",  # and the
+        "فالسياسة",  # so the
+        "بالسياسة",  # with the
+        "وبالسياسة",  # and with the
+        "للسياسة",  # for the: ل + ال, the alef dropped
+        "وللسياسة",
+        "كالسياسة",  # like the
+    ],
+)
+def test_spellings_of_one_arabic_word_meet(written):
+    assert normalise(written, "ar") == normalise(POLITICS, "ar")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("أمن", "امن"),
+        ("إصلاح", "اصلاح"),
+        ("آثار", "اثار"),
+        ("ٱلأمن", "الامن"),
+        ("مستشفى", "مستشفي"),
+        ("مسؤول", "مسءول"),
+        ("رئيس", "رءيس"),
+        ("ایران", "ايران"),  # Persian yeh
+        ("کتاب", "كتاب"),  # Persian keheh
+        ("٢٠١٥", "2015"),  # Arabic-Indic digits
+        ("۲۰۱۵", "2015"),  # Persian digits
+    ],
+)
+def test_arabic_variants_are_one_spelling(one, other):
+    assert normalise(one, "ar") == normalise(other, "ar")
+
+
+@pytest.mark.parametrize("word", ["والد", "بالغ", "لله", "الله", "فلسطين", "ولاية"])
+def test_words_that_merely_start_like_a_prefix_keep_their_letters(word):
+    assert normalise(word, "ar") == word
+
+
+def test_english_keeps_its_letters_and_loses_bidi_controls():
+    assert normalise("\u200eIran’s 2015 deal\u200f", "en") == "Iran’s 2015 deal"
+
+
+def test_a_query_is_words_never_syntax():
+    query = SearchQuery.parse('"weapons" & !(Russia | -Iran) OR NEAR/2 <b>*', "en")
+    assert query.terms == ("weapons", "russia", "iran", "or", "near", "2", "b")
+    assert not SearchQuery.parse("?!… — «»", "en")
+    assert not SearchQuery.parse("\x00\x00", "ar")
+    assert len(SearchQuery.parse("word " * 500, "en").terms) == 1
+    assert len(SearchQuery.parse(" ".join(f"w{i}" for i in range(100)), "en").terms) == 12
+
+
+def test_name_spellings_are_alike_by_trigrams_as_pg_trgm_counts_them():
+    assert similarity("borshchevskaya", "borschevskaya") > 0.5
+    assert similarity("syria", "serious") < 0.2
+
+
+def test_a_passage_marks_the_words_and_their_other_forms_and_escapes_the_rest():
+    query = SearchQuery.parse("weapon", "en")
+    passage = highlight("Talks <script>went</script> on; Russian weapons reached Hezbollah.", query)
+    assert "<mark>weapons</mark>" in passage
+    assert "<script>" not in passage and "&lt;script&gt;" in passage
+
+
+def test_an_arabic_passage_marks_the_word_under_its_prefixes_and_diacritics():
+    query = SearchQuery.parse("روسيا", "ar")
+    passage = highlight("التقى نتنياهو وبوتين، ثم وقعت اشتباكات بين تركيا ورُوسيا.", query)
+    assert "<mark>ورُوسيا</mark>" in passage
