@@ -369,6 +369,11 @@ LOGGING = {
     },
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
+# Arabic dates' house style (editorial.dates): month names "both" ("تشرين الثاني/نوفمبر",
+# as the modelled site), "levantine" ("تشرين الثاني") or "gregorian" ("نوفمبر"); digits
+# "western" (2015) or "arabic-indic" (٢٠١٥).
+ARABIC_MONTH_NAMES = env.str("ARABIC_MONTH_NAMES", default="both")
+ARABIC_DIGITS = env.str("ARABIC_DIGITS", default="western")
 RAIL_SIZE = env.int("RAIL_SIZE", default=3)
 # How long a shared preview link to an unpublished brief stays valid, in days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)

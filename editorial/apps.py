@@ -7,3 +7,6 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = _("Editorial")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the house style's checks)

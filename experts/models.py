@@ -117,3 +117,14 @@ class Expert(NamedModel):
 
     def get_absolute_url(self):
         return reverse("experts:detail", kwargs={"slug": self.slug})
+
+    @property
+    def byline_name(self):
+        """The name in the active language or, before it is spelled in Arabic, as written
+        in English: a byline never loses a name (an Arabic page isolates it, <bdi>)."""
+        return self.name or self.name_en
+
+    @property
+    def page_url(self):
+        """This expert's page in the active language, or None while it has none there."""
+        return self.url_in(translation.get_language())

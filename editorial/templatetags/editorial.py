@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from editorial import bidi, dates
 from editorial.richtext import TEXT
 
 register = template.Library()
@@ -16,6 +17,19 @@ register = template.Library()
 def rich_text(html):
     """Display stored rich text: `{{ expert.full_bio|rich_text }}`."""
     return TEXT.render(html)
+
+
+@register.filter
+def isolated(text):
+    """`{{ brief.title|isolated }}`: the text, with runs of the other direction's script
+    (a Latin name in an Arabic page) bidi-isolated."""
+    return bidi.isolate(text)
+
+
+@register.filter
+def long_date(value):
+    """A date in the page language's house style: `{{ brief.published_at|long_date }}`."""
+    return dates.long_date(value)
 
 
 @register.filter

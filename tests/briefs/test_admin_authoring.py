@@ -49,8 +49,9 @@ def test_editor_creates_brief_with_two_ordered_authors(editor_client, brief_type
     page = editor_client.get(brief.get_absolute_url())
     assertContains(
         page,
-        '<p class="byline">by <a href="/experts/simon-henderson">Simon Henderson</a> and '
-        '<a href="/experts/anna-borshchevskaya">Anna Borshchevskaya</a></p>',
+        '<p class="byline">by <a href="/experts/simon-henderson"><bdi>Simon Henderson</bdi></a>'
+        " and "
+        '<a href="/experts/anna-borshchevskaya"><bdi>Anna Borshchevskaya</bdi></a></p>',
         html=True,
     )
     assertContains(page, '<a href="/policy-analysis/energy">Energy</a>', html=True)

@@ -129,7 +129,7 @@ def test_arabic_list_shows_only_arabic_versions_in_arabic(client, archive, setti
     assert [brief.title for brief in response.context["briefs"]] == ["مرصد سوريا"]
     text = visible_text(response.content.decode())
     assert "تحليلات السياسات" in text
-    assert "1 يناير 2021" in text
+    assert "1 كانون الثاني/يناير 2021" in text
     assert "Syria Watch" not in text
     # Only the region with an Arabic name is offered as a filter.
     assertContains(response, '<option value="syria">سوريا</option>', html=True)

@@ -33,15 +33,15 @@ def test_the_byline_names_each_part_in_the_readers_language(client, people):
     fellow, guest, brief = people
     english = client.get(brief.url_in("en")).content.decode()
     assert (
-        f'<a href="/experts/{fellow.slug}">Anna Borshchevskaya</a> (moderator) and '
-        f'<a href="/experts/{guest.slug}">Leila Haddad</a> (speaker)'
+        f'<a href="/experts/{fellow.slug}"><bdi>Anna Borshchevskaya</bdi></a> (moderator) and '
+        f'<a href="/experts/{guest.slug}"><bdi>Leila Haddad</bdi></a> (speaker)'
     ) in english
     arabic = client.get(brief.url_in("ar")).content.decode()
-    assert "آنا بورشيفسكايا</a> (مدير الجلسة)" in arabic
-    assert "ليلى حداد</a> (متحدث)" in arabic
+    assert "آنا بورشيفسكايا</bdi></a> (مدير الجلسة)" in arabic
+    assert "ليلى حداد</bdi></a> (متحدث)" in arabic
     assert "(speaker)" not in arabic
 
 
 def test_an_author_is_named_without_a_part(client):
     brief = make_brief("Plain", authors=[make_expert("Simon Henderson")])
-    assert "Simon Henderson</a></p>" in client.get(brief.url_in("en")).content.decode()
+    assert "<bdi>Simon Henderson</bdi></a></p>" in client.get(brief.url_in("en")).content.decode()

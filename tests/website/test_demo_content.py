@@ -115,7 +115,8 @@ def test_the_demo_shows_the_workflow_and_history(client):
     assert translated.arabic_status == Brief.ArabicStatus.IN_REVIEW
     page = client.get(translated.get_absolute_url()).content.decode()
     assert (
-        'Ben Fishman</a> and <a href="/experts/leila-haddad">Leila Haddad</a> (discussant)' in page
+        'Ben Fishman</bdi></a> and <a href="/experts/leila-haddad">'
+        "<bdi>Leila Haddad</bdi></a> (discussant)" in page
     )
     assert "Leila Haddad" not in client.get("/experts/").content.decode()  # a guest
     assert translated.url_in("ar") is None  # not public in Arabic until approved

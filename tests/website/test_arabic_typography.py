@@ -1,0 +1,120 @@
+"""Arabic as a native reader expects it: the served Naskh face, the house style's dates,
+Latin isolated inside Arabic, and sentences that agree with what they count."""
+
+from datetime import datetime
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.utils import timezone
+
+from editorial.bidi import isolate
+from tests.factories import make_brief, make_expert
+
+pytestmark = pytest.mark.django_db
+
+
+def stylesheet():
+    with open(finders.find("css/site.css"), encoding="utf-8") as css:
+        return css.read()
+
+
+FONT = "fonts/noto-naskh-arabic/noto-naskh-arabic-arabic-400-normal.woff2"
+
+
+@pytest.fixture
+def brief(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # into the search index
+        return make_brief(
+            "Gas Deals",
+            title_ar="موقف U.S. من صفقة F-16 مع مصر",
+            arabic=True,
+            published_at=timezone.make_aware(datetime(2015, 11, 30, 12)),
+            authors=[make_expert("Anna Borshchevskaya")],  # no Arabic name: shown in Latin
+        )
+
+
+def test_the_arabic_font_is_served_from_the_site_and_swapped_in(client, brief):
+    assert finders.find(FONT), "the font file ships in static/"
+    assert finders.find("fonts/noto-naskh-arabic/LICENSE")
+    css = stylesheet()
+    face = css[css.index("@font-face") : css.index("}", css.index("@font-face"))]
+    assert '"Noto Naskh Arabic"' in face and "font-display: swap" in face
+    assert "unicode-range: U+0600-06FF" in face
+    page = client.get(brief.url_in("ar")).content.decode()
+    assert f'<link rel="preload" href="/static/{FONT}" as="font"' in page
+    english = client.get(brief.url_in("en")).content.decode()
+    assert 'rel="preload"' not in english  # English pages never fetch it
+
+
+def test_arabic_text_is_never_letter_spaced_or_slanted():
+    css = stylesheet()
+    arabic = ":lang(ar) { font-family: var(--font-arabic); line-height: 1.9; letter-spacing: 0;"
+    assert arabic + " font-synthesis: none; }" in css
+    emphasis = ":lang(ar) em, :lang(ar) i, :lang(ar) cite, :lang(ar) .author-note"
+    assert emphasis + " { font-style: normal; font-weight: 700; }" in css
+
+
+@pytest.mark.parametrize(
+    ("months", "digits", "shown"),
+    [
+        ("both", "western", "30 تشرين الثاني/نوفمبر 2015"),
+        ("levantine", "western", "30 تشرين الثاني 2015"),
+        ("gregorian", "western", "30 نوفمبر 2015"),
+        ("both", "arabic-indic", "٣٠ تشرين الثاني/نوفمبر ٢٠١٥"),
+    ],
+)
+def test_arabic_dates_follow_the_house_style_everywhere(
+    client, brief, settings, months, digits, shown
+):
+    settings.ARABIC_MONTH_NAMES, settings.ARABIC_DIGITS = months, digits
+    for url in (brief.url_in("ar"), "/ar/policy-analysis/", "/ar/search/?q=صفقة"):
+        assert f'<time datetime="2015-11-30">{shown}</time>' in client.get(url).content.decode(), (
+            url
+        )
+    english = client.get(brief.url_in("en")).content.decode()
+    assert '<time datetime="2015-11-30">Nov 30, 2015</time>' in english
+
+
+def test_an_unknown_house_style_is_refused_at_start_up(settings):
+    settings.ARABIC_MONTH_NAMES, settings.ARABIC_DIGITS = "hijri", "roman"
+    with pytest.raises(SystemCheckError) as refused:
+        call_command("check")
+    assert "editorial.E001" in str(refused.value) and "editorial.E002" in str(refused.value)
+
+
+def test_latin_inside_arabic_is_isolated_in_titles_bylines_and_lists(client, brief):
+    page = client.get(brief.url_in("ar")).content.decode()
+    assert "موقف <bdi>U.S.</bdi> من صفقة <bdi>F-16</bdi> مع مصر" in page
+    # Her name is not spelled in Arabic yet: shown as written, isolated, and not linked to
+    # an Arabic page she does not have.
+    assert '<p class="byline">بقلم <bdi>Anna Borshchevskaya</bdi></p>' in page
+    listing = client.get("/ar/policy-analysis/").content.decode()
+    assert "موقف <bdi>U.S.</bdi> من صفقة" in listing
+
+
+def test_isolation_keeps_runs_whole_and_escapes_the_rest():
+    isolated = "عن <bdi>Hezbollah&#x27;s</bdi> &lt;<bdi>b</bdi>&gt;<bdi>arms</bdi>&lt;/<bdi>b</bdi>"
+    assert isolate("عن Hezbollah's <b>arms</b> 2015", rtl=True) == isolated + "&gt; 2015"
+    assert (
+        isolate("Talks with حزب الله, again", rtl=False) == "Talks with <bdi>حزب الله</bdi>, again"
+    )
+
+
+def test_the_language_switch_names_each_language_in_its_script_inside_a_sentence(client, brief):
+    arabic = client.get(brief.url_in("ar")).content.decode()
+    assert "متوفر أيضاً باللغة الإنجليزية:" in arabic
+    assert f'<a href="{brief.url_in("en")}" hreflang="en" lang="en" dir="ltr">English</a>' in arabic
+    english = client.get(brief.url_in("en")).content.decode()
+    assert "Also available in Arabic:" in english
+    assert 'hreflang="ar" lang="ar" dir="rtl">العربية</a>' in english
+
+
+@pytest.mark.parametrize(
+    ("authors", "heading"), [(1, "عن الكاتب"), (2, "عن الكاتبَين"), (3, "عن الكتّاب")]
+)
+def test_about_the_authors_agrees_with_their_number(client, authors, heading):
+    brief = make_brief(arabic=True, authors=[make_expert(name_ar="خبير") for _ in range(authors)])
+    page = client.get(brief.url_in("ar")).content.decode()
+    assert f'class="section-label">{heading}</h2>' in page
