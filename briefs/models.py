@@ -24,6 +24,7 @@ from library.models import Image
 from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
 from search.documents import DocumentField, Relevance
+from search.query import SearchQuery
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
@@ -33,6 +34,7 @@ SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGES]
 # The one status under which a brief may be public (from its date on); the links' copies,
 # the partial indexes and the rail's SQL are derived from it.
 PUBLIC_STATUS = "published"
+RELEASED = Q(status=PUBLIC_STATUS)  # public now, or from its date (scheduled)
 # The one Arabic state under which a brief's Arabic version may be public (with the brief).
 APPROVED_ARABIC = "approved"
 # Whether a brief's Arabic version may be public, as the database works it out: approved,
@@ -70,16 +72,39 @@ class BriefQuerySet(LanguageVersionsQuerySet):
 
     def released(self):
         """Briefs public now or due to be at their minute, by themselves (scheduled)."""
-        return self.filter(status=PUBLIC_STATUS)
+        return self.filter(RELEASED)
 
-    def search(self, query):
-        """The briefs whose `query.language` version holds every word of `query` (a
-        search.query.SearchQuery), annotated with `relevance`, most relevant first, then
-        newest. Only the released briefs' versions are in the index (briefs.search)."""
-        matching = self.filter(
-            search_documents__language=query.language, search_documents__document__matches=query
+    def find_for_editors(self, text):
+        """The briefs an editor means by `text`, in any state: released briefs by the words
+        of either language's version, through the search index; the others (never in the
+        index: drafts, in review, withdrawn, a few among many) by title or slug."""
+        found = ~RELEASED & (
+            Q(title_en__icontains=text)
+            | Q(title_ar__icontains=text)
+            | Q(slug_en__icontains=text)
+            | Q(slug_ar__icontains=text)
         )
-        return matching.annotate(
+        for language in LANGUAGES:
+            if query := SearchQuery.parse(text, language):
+                documents = SearchDocument.objects.filter(
+                    brief=OuterRef("pk"), language=language, document__matches=query
+                )
+                found |= Exists(documents)
+        return self.filter(found)
+
+    def matching(self, query):
+        """These briefs whose `query.language` version holds every word of `query` (a
+        search.query.SearchQuery). Only released briefs are in the index (briefs.search)."""
+        documents = SearchDocument.objects.filter(
+            brief=OuterRef("pk"), language=query.language, document__matches=query
+        )
+        return self.filter(Exists(documents))
+
+    def by_relevance(self, query):
+        """These briefs, annotated with `relevance` to `query`, most relevant first, then
+        newest (each must have a document in the query's language)."""
+        ranked = self.filter(search_documents__language=query.language)
+        return ranked.annotate(
             relevance=Relevance(F("search_documents__document"), query)
         ).order_by("-relevance", "-published_at", "-pk")
 

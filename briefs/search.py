@@ -8,6 +8,7 @@ in which languages is asked of the QuerySet, never worked out here.
 
 from django.conf import settings
 from django.dispatch import receiver
+from django.utils.functional import cached_property
 
 from experts.models import Expert
 from publishing.signals import public_content_changed
@@ -31,6 +32,42 @@ def follow_public_changes(change, **kwargs):
         bylines = Authorship.objects.filter(expert_id__in=expert_ids)
         brief_ids.update(bylines.values_list("brief_id", flat=True))
     index(sorted(brief_ids), change.languages)
+
+
+class SearchResults:
+    """What a search found among `briefs`, for a Paginator: the SEARCH_RANKED_MATCHES
+    newest matches, read once, and each page of them most relevant (or newest) first.
+
+    Relevance ranks only those: a word found in half the archive would otherwise have
+    every one of its documents read and ranked, on every page. The results say when
+    there were more (`capped`), so that the reader can add words or filters.
+    """
+
+    def __init__(self, briefs, query, newest_first=False):
+        self.briefs, self.query, self.newest_first = briefs, query, newest_first
+
+    @cached_property
+    def ids(self):
+        newest = self.briefs.matching(self.query).order_by("-published_at", "-pk")
+        return list(newest.values_list("pk", flat=True)[: settings.SEARCH_RANKED_MATCHES])
+
+    @property
+    def capped(self):
+        return len(self.ids) >= settings.SEARCH_RANKED_MATCHES
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, window):
+        shown = Brief.objects.for_listing().defer(None)  # the bodies, for the passages
+        if self.newest_first:
+            ids = self.ids[window]
+            found = shown.in_bulk(ids)
+            return [found[pk] for pk in ids if pk in found]
+        return list(shown.filter(pk__in=self.ids).by_relevance(self.query)[window])
 
 
 def reader_query(text, language):

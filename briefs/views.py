@@ -21,7 +21,7 @@ from .forms import BriefFilterForm, SearchForm
 from .listing import LinkedBriefs
 from .models import Attachment, Brief
 from .rail import rail_for
-from .search import reader_query
+from .search import SearchResults, reader_query
 
 
 class BriefPagesMixin:
@@ -213,10 +213,8 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         self.query = reader_query(self.form.data.get("q", ""), language)
         if not self.query or not self.form.is_valid():
             return Brief.objects.none()
-        found = self.form.filtered().search(self.query)
-        if self.form.cleaned_data["sort"] == SearchForm.NEWEST:
-            found = found.order_by("-published_at", "-pk")
-        return found.for_listing().defer(None)  # the bodies, for the passages shown
+        newest_first = self.form.cleaned_data["sort"] == SearchForm.NEWEST
+        return SearchResults(self.form.filtered(), self.query, newest_first)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
@@ -224,7 +222,7 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         for brief in context["object_list"]:
             brief.snippet = highlight(plain_text(brief.summary + " " + brief.body), self.query)
         if self.query and not context["object_list"] and self.form.is_filtered:
-            everywhere = Brief.objects.published().in_language().search(self.query)
+            everywhere = Brief.objects.published().in_language().matching(self.query)
             context["found_without_filters"] = everywhere.exists()
         return context
 

@@ -369,6 +369,8 @@ LOGGING = {
     },
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
+# Search ranks this many of the newest matches by relevance (briefs.models.search).
+SEARCH_RANKED_MATCHES = env.int("SEARCH_RANKED_MATCHES", default=1000)
 # Arabic dates' house style (editorial.dates): month names "both" ("تشرين الثاني/نوفمبر",
 # as the modelled site), "levantine" ("تشرين الثاني") or "gregorian" ("نوفمبر"); digits
 # "western" (2015) or "arabic-indic" (٢٠١٥).

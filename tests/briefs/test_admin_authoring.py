@@ -122,29 +122,33 @@ def test_duplicate_english_slug_is_refused(editor_client, brief_type):
     assert Brief.objects.count() == 1
 
 
-def test_changelist_shows_columns_filters_and_search(editor_client, brief_type):
+def test_changelist_shows_columns_filters_and_search(
+    editor_client, brief_type, django_capture_on_commit_callbacks
+):
     expert = make_expert("Ben Fishman")
-    editor_client.post(
-        ADD_URL,
-        brief_form(
-            brief_type,
-            title_en="Libya's Renewed Legitimacy Crisis",
-            authors=[(expert, 0)],
-            topics=[make_topic()],
-            regions=[make_region()],
-        ),
-    )
-    editor_client.post(
-        ADD_URL,
-        brief_form(
-            make_publication_type(),
-            title_en="Another",
-            authors=[(make_expert(), 0)],
-            topics=[make_topic()],
-            regions=[make_region()],
-            published_at_0="2019-01-01",
-        ),
-    )
+    # Committed, so that the search index (which the search box reads) follows.
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            ADD_URL,
+            brief_form(
+                brief_type,
+                title_en="Libya's Renewed Legitimacy Crisis",
+                authors=[(expert, 0)],
+                topics=[make_topic()],
+                regions=[make_region()],
+            ),
+        )
+        editor_client.post(
+            ADD_URL,
+            brief_form(
+                make_publication_type(),
+                title_en="Another",
+                authors=[(make_expert(), 0)],
+                topics=[make_topic()],
+                regions=[make_region()],
+                published_at_0="2019-01-01",
+            ),
+        )
     response = editor_client.get("/admin/briefs/brief/", {"q": "Libya"})
     assertContains(response, "Libya&#x27;s Renewed Legitimacy Crisis")
     assertContains(response, "Ben Fishman")

@@ -255,3 +255,42 @@ def test_search_queries_are_constant(
     with django_assert_num_queries(10):
         response = client.get(f"{prefix}/search/?q={word}")
     assert len(response.context["briefs"]) == min(size, settings.BRIEFS_PER_PAGE)
+
+
+def test_the_admin_search_finds_released_briefs_by_their_words_and_the_rest_by_title(
+    admin_client, weapons, committed
+):
+    with committed():
+        draft = make_brief("Drone Strikes Draft", status=Brief.Status.DRAFT)
+        make_brief("Unrelated", status=Brief.Status.DRAFT, body_en="<p>About drones.</p>")
+
+    def listed(term):
+        response = admin_client.get("/admin/briefs/brief/", {"q": term})
+        assert response.status_code == 200
+        return {brief.pk for brief in response.context["cl"].result_list}
+
+    assert listed("hezbollah") == {weapons.pk}  # a word of its body
+    assert listed("Borschevskaya") == set()  # readers' spelling help is for readers
+    assert listed("borshchevskaya") == {weapons.pk}  # its author's name
+    assert listed("السياسة") == {weapons.pk}  # a word of its Arabic version
+    assert listed("drone strikes") == {draft.pk}  # a draft, by its title
+    assert listed("drone-strikes-draft") == {draft.pk}  # or its slug
+    assert listed("  ") == {weapons.pk, draft.pk, draft.pk + 1}  # nothing to look for
+
+
+def test_relevance_ranks_the_newest_matches_and_says_when_there_were_more(
+    client, committed, settings
+):
+    settings.SEARCH_RANKED_MATCHES = 3
+    day = timezone.make_aware(datetime(2024, 5, 1))
+    with committed():
+        oldest_in_title = make_brief("Sanctions Everywhere", published_at=day - timedelta(days=9))
+        newer = [
+            make_brief(f"Note {n}", body_en="<p>sanctions</p>", published_at=day - timedelta(n))
+            for n in range(4)
+        ]
+    shown = found(client, "/search/?q=sanctions")
+    assert shown == [brief.pk for brief in newer[:3]]  # the title match is not among them
+    assert oldest_in_title.pk not in shown
+    page = client.get("/search/?q=sanctions").content.decode()
+    assert "More than 3 results for “sanctions”: the newest 3 are shown." in page
