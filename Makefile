@@ -20,6 +20,7 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo --base-url http://$(HOST)
+	DEBUG=true $(PY) manage.py rebuild_search_index --if-empty
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
 # Production-like: static files collected (hashed, compressed) and served by whitenoise,

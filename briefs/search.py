@@ -91,6 +91,12 @@ def index(brief_ids, languages=LANGUAGES):
             _index_batch(batch, language)
 
 
+def needs_building():
+    """Whether released briefs exist but the index holds nothing (a database from before
+    search, or restored without it)."""
+    return Brief.objects.released().exists() and not SearchDocument.objects.exists()
+
+
 def rebuild(progress=None):
     """Index every brief again, in batches; `progress(done, total)` after each."""
     SearchDocument.objects.all().delete()

@@ -294,3 +294,23 @@ def test_relevance_ranks_the_newest_matches_and_says_when_there_were_more(
     assert oldest_in_title.pk not in shown
     page = client.get("/search/?q=sanctions").content.decode()
     assert "More than 3 results for “sanctions”: the newest 3 are shown." in page
+
+
+def test_rebuilding_the_index_finds_what_was_there_before_search(client, weapons):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from briefs.models import SearchDocument
+
+    SearchDocument.objects.all().delete()  # a database from before search
+    assert found(client, "/search/?q=hezbollah") == []
+    out = StringIO()
+    call_command("rebuild_search_index", "--if-empty", stdout=out)
+    assert "1 briefs in the search index" in out.getvalue()
+    assert "1 of 1 briefs indexed" in out.getvalue()  # progress
+    assert found(client, "/search/?q=hezbollah") == [weapons.pk]
+    assert found(client, "/ar/search/?q=السياسة") == [weapons.pk]
+    again = StringIO()
+    call_command("rebuild_search_index", "--if-empty", stdout=again)
+    assert again.getvalue() == ""  # not empty: nothing to do

@@ -11,7 +11,16 @@ from briefs import search
 class Command(BaseCommand):
     help = "Rebuild the briefs' search index from the briefs, showing progress."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="only when the index is empty and briefs are released (after an upgrade)",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and not search.needs_building():
+            return
         started = time.monotonic()
 
         def progress(done, total):

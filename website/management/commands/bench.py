@@ -14,6 +14,7 @@ import statistics
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.management import call_command
@@ -23,7 +24,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from briefs.models import Brief
+from briefs.management.commands.seed_bulk import ARABIC_WORDS, ENGLISH_WORDS
+from briefs.models import Brief, PublicationType
 from briefs.rail import rail_for
 from taxonomy.models import Region, Topic
 
@@ -40,8 +42,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin", action="store_true", help="time the editors' admin pages instead"
         )
+        parser.add_argument("--search", action="store_true", help="time the search pages only")
 
-    def handle(self, *args, sizes, output, admin=False, **options):
+    def handle(self, *args, sizes, output, admin=False, search=False, **options):
         settings.DEBUG = False
         settings.PAGE_CACHE = False  # every page rendered: what the cache saves is measured
         settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
@@ -59,7 +62,12 @@ class Command(BaseCommand):
                 # planner, and the visibility map that index-only scans rely on.
                 with connection.cursor() as cursor:
                     cursor.execute("VACUUM ANALYZE")
-            results["sizes"][size] = self._measure_admin() if admin else self._measure()
+            if admin:
+                results["sizes"][size] = self._measure_admin()
+            elif search:
+                results["sizes"][size] = self._measure_search()
+            else:
+                results["sizes"][size] = {**self._measure(), **self._measure_search()}
             self._print(size, results["sizes"][size])
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +88,37 @@ class Command(BaseCommand):
         measured = {name: self._time_pages(client, urls) for name, urls in pages.items()}
         measured["rail alone"] = self._time_rails(rng.sample(articles, SAMPLE))
         return measured
+
+    def _measure_search(self):
+        """Readers' searches of one, two and three words in each language, alone and with
+        a type and a topic chosen; the words are the synthetic archive's, each found in
+        most briefs: the costliest searches there are."""
+        rng = random.Random(2)
+        types = list(PublicationType.objects.values_list("slug", flat=True))
+        topics = list(Topic.objects.values_list("slug", flat=True))
+        pages = {}
+        for language, prefix, vocabulary in (
+            ("en", "", ENGLISH_WORDS),
+            ("ar", "/ar", ARABIC_WORDS),
+        ):
+            for words in (1, 2, 3):
+                queries = [" ".join(rng.sample(vocabulary, words)) for _ in range(SAMPLE)]
+                pages[f"search {language} {words}w"] = [
+                    f"{prefix}/search/?{urlencode({'q': query})}" for query in queries
+                ]
+            pages[f"search {language} 2w+filters"] = [
+                f"{prefix}/search/?"
+                + urlencode(
+                    {
+                        "q": " ".join(rng.sample(vocabulary, 2)),
+                        "type": rng.choice(types),
+                        "topic": rng.choice(topics),
+                    }
+                )
+                for _ in range(SAMPLE)
+            ]
+        client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+        return {name: self._time_pages(client, urls) for name, urls in pages.items()}
 
     def _measure_admin(self):
         """The pages an editor works in, as a superuser sees them."""
@@ -143,10 +182,10 @@ class Command(BaseCommand):
 
     def _print(self, size, measured):
         self.stdout.write(f"\n{size:,} briefs ({connection.vendor})")
-        self.stdout.write(f"{'page':<14}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+        self.stdout.write(f"{'page':<24}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
         for name, row in measured.items():
             self.stdout.write(
-                f"{name:<14}{row['median_ms']:>10.2f}{row['p95_ms']:>10.2f}{row['queries']:>9}"
+                f"{name:<24}{row['median_ms']:>10.2f}{row['p95_ms']:>10.2f}{row['queries']:>9}"
             )
 
 
