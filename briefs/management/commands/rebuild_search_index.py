@@ -18,13 +18,13 @@ class Command(BaseCommand):
             help="only when the index is empty and briefs are released (after an upgrade)",
         )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, verbosity=1, **options):
         if if_empty and not search.needs_building():
             return
         started = time.monotonic()
 
         def progress(done, total):
-            if self.verbosity:
+            if verbosity:
                 elapsed = time.monotonic() - started
                 self.stdout.write(
                     f"\r{done:,} of {total:,} briefs indexed ({elapsed:.0f} s)", ending=""
