@@ -24,6 +24,12 @@ PAGES = {
         "الشؤون العسكرية والأمنية",
     ),
     "listing": ("/policy-analysis/", "Policy Analysis", "/ar/policy-analysis/", "تحليلات السياسات"),
+    "search": (
+        "/search/?q=Russia+Syria",
+        "Search the analysis",
+        "/ar/search/?q=روسيا+وسوريا",
+        "البحث في التحليلات",
+    ),
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
@@ -121,4 +127,34 @@ def test_skip_link_is_first_and_visible_on_focus(browser, demo_site):
     assert focused == "skip-link"
     box = page.locator(".skip-link").bounding_box()
     assert box["y"] >= 0
+    page.close()
+
+
+def test_arabic_pages_are_set_in_the_served_naskh_face(browser, demo_site):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    fonts = []
+    page.on("response", lambda r: fonts.append((r.url, r.status)) if ".woff2" in r.url else None)
+    page.goto(demo_site + PAGES["article"][2])
+    page.evaluate("document.fonts.ready")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    )
+    assert '"Noto Naskh Arabic" 400' in loaded or "Noto Naskh Arabic 400" in loaded
+    assert any("/static/fonts/noto-naskh-arabic/" in url and status == 200 for url, status in fonts)
+    assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily").startswith(
+        '"Noto Naskh Arabic"'
+    )
+    assert page.evaluate("document.fonts.check('700 20px \"Noto Naskh Arabic\"', 'نص')")
+    page.close()
+
+
+def test_reader_searches_from_the_header_in_arabic(browser, demo_site):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(demo_site + "/ar/")
+    page.get_by_role("searchbox", name="البحث في التحليلات").fill("الرُّوسية")  # with a damma
+    page.get_by_role("searchbox", name="البحث في التحليلات").press("Enter")
+    page.wait_for_url("**/ar/search/?q=*")
+    first = page.locator(".search-results__list li").first
+    assert first.locator(".teaser__title").inner_text() == "لقاء نتنياهو وبوتين في باريس"
+    assert first.locator("mark").count() >= 1
     page.close()
