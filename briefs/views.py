@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from editorial.languages import LanguageVersionsMixin
+from editorial.pagination import UncountedPaginator
 from search.snippets import highlight
 from search.text import plain_text
 from taxonomy.models import Region, Topic
@@ -26,6 +27,7 @@ from .search import SearchResults, reader_query
 
 class BriefPagesMixin:
     content_parameters = ("page",)
+    paginator_class = UncountedPaginator
 
     def get_paginate_by(self, queryset):
         return settings.BRIEFS_PER_PAGE
@@ -194,6 +196,7 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
 
     template_name = "briefs/search.html"
     context_object_name = "briefs"
+    paginator_class = Paginator  # its matches are read once, and counted by len()
     content_parameters = (*SearchForm.base_fields, "page")
 
     page_missing = False

@@ -117,7 +117,12 @@ def test_pagination_keeps_the_filters(client, archive, settings):
     response = client.get("/policy-analysis/", {"topic": "energy"})
     assert titles(response) == ["Levant Energy"]
     assertContains(response, 'href="?topic=energy&amp;page=2"')
-    assertContains(response, "Page 1 of 2")
+    assertContains(response, "Page 1<")  # never counted: "of N" would cost a count
+    last = client.get("/policy-analysis/", {"topic": "energy", "page": 2})
+    assert titles(last) != ["Levant Energy"] and len(titles(last)) == 1
+    assertContains(last, 'rel="prev"')
+    assertNotContains(last, 'rel="next"')
+    assert client.get("/policy-analysis/", {"topic": "energy", "page": 3}).status_code == 404
     second = client.get("/policy-analysis/", {"topic": "energy", "page": "2"})
     assert titles(second) == ["Gas in 2019"]
     assert client.get("/policy-analysis/", {"page": "99"}).status_code == 404
@@ -140,5 +145,5 @@ def test_arabic_pagination_is_arabic(client, archive, settings):
     settings.BRIEFS_PER_PAGE = 1
     make_brief("Second Arabic", arabic=True, title_ar="تحليل ثان")
     text = visible_text(client.get("/ar/policy-analysis/").content.decode())
-    assert "الصفحة 1 من 2" in text
+    assert "الصفحة 1" in text
     assert "التالي" in text

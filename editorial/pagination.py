@@ -1,0 +1,41 @@
+"""Pages of a long list that are never counted."""
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
+
+
+class UncountedPaginator(Paginator):
+    """Pages of a list too long to count on every request (every public brief of a
+    500,000-brief archive, all of a region's): each page reads its rows and one more, to
+    know whether another page follows. Pages say "Page 3", never "of 25,000"."""
+
+    counted = False
+
+    def validate_number(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger(_("That page number is not an integer")) from error
+        if number < 1:
+            raise EmptyPage(_("That page number is less than 1"))
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        rows = list(self.object_list[start : start + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(_("That page contains no results"))
+        return UncountedPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
+
+
+class UncountedPage(Page):
+    def __init__(self, object_list, number, paginator, *, more):
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
+    def has_next(self):
+        return self.more
+
+    def has_previous(self):
+        return self.number > 1
