@@ -5,6 +5,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editorial.widgets import PlainSelect
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -20,6 +21,7 @@ class BriefFilterForm(forms.Form):
         required=False,
         label=_("Publication type"),
         empty_label=_("All types"),
+        widget=PlainSelect,
     )
     topic = forms.ModelChoiceField(
         Topic.objects.none(),
@@ -27,6 +29,7 @@ class BriefFilterForm(forms.Form):
         required=False,
         label=_("Topic"),
         empty_label=_("All topics"),
+        widget=PlainSelect,
     )
     region = forms.ModelChoiceField(
         Region.objects.none(),
@@ -34,6 +37,7 @@ class BriefFilterForm(forms.Form):
         required=False,
         label=_("Region or country"),
         empty_label=_("All regions and countries"),
+        widget=PlainSelect,
     )
     expert = forms.ModelChoiceField(
         Expert.objects.none(),
@@ -41,8 +45,11 @@ class BriefFilterForm(forms.Form):
         required=False,
         label=_("Expert"),
         empty_label=_("All experts"),
+        widget=PlainSelect,
     )
-    year = forms.TypedChoiceField(coerce=int, required=False, label=_("Year"), empty_value=None)
+    year = forms.TypedChoiceField(
+        coerce=int, required=False, label=_("Year"), empty_value=None, widget=PlainSelect
+    )
 
     def __init__(self, data, briefs):
         super().__init__(data)
@@ -98,6 +105,7 @@ class SearchForm(BriefFilterForm):
         label=_("Order"),
         required=False,
         choices=[(RELEVANCE, _("Most relevant first")), (NEWEST, _("Newest first"))],
+        widget=PlainSelect,
     )
 
     field_order = ["q", "type", "topic", "region", "expert", "since", "until", "year", "sort"]

@@ -197,6 +197,10 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
     template_name = "briefs/search.html"
     context_object_name = "briefs"
     paginator_class = Paginator  # its matches are read once, and counted by len()
+
+    def get_paginate_by(self, queryset):
+        return settings.SEARCH_RESULTS_PER_PAGE
+
     content_parameters = (*SearchForm.base_fields, "page")
 
     page_missing = False

@@ -369,8 +369,10 @@ LOGGING = {
     },
 }
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
-# Search ranks this many of the newest matches by relevance (briefs.models.search).
+# Search ranks this many of the newest matches by relevance (briefs.search), and shows
+# this many results, each with a passage, per page.
 SEARCH_RANKED_MATCHES = env.int("SEARCH_RANKED_MATCHES", default=1000)
+SEARCH_RESULTS_PER_PAGE = env.int("SEARCH_RESULTS_PER_PAGE", default=10)
 # Arabic dates' house style (editorial.dates): month names "both" ("تشرين الثاني/نوفمبر",
 # as the modelled site), "levantine" ("تشرين الثاني") or "gregorian" ("نوفمبر"); digits
 # "western" (2015) or "arabic-indic" (٢٠١٥).

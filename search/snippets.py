@@ -5,11 +5,12 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import stems
+from .text import normalise, stems
 
 # Words with their combining marks (tashkeel) and tatweel, and what lies between them.
 _TOKEN = re.compile(r"(?:\w|[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+|.", re.DOTALL)
 CONTEXT_WORDS = 14
+SCANNED_WORDS = 300
 
 
 def highlight(text, query, length=32):
@@ -19,13 +20,7 @@ def highlight(text, query, length=32):
     word_positions = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
     if not word_positions:
         return ""
-    wanted = query.stems()
-    word_stems = stems(" ".join(tokens[i] for i in word_positions), query.language)
-    hits = set()
-    if len(word_stems) == len(word_positions):  # the normaliser may split a word in two
-        hits = {pos for pos, stem in zip(word_positions, word_stems, strict=True) if stem in wanted}
-    else:
-        hits = {pos for pos in word_positions if set(stems(tokens[pos], query.language)) & wanted}
+    hits = _hits(tokens, word_positions, query)
     first = _best_window_start(word_positions, hits, length)
     window = word_positions[first : first + length]
     start, stop = window[0], window[-1] + 1
@@ -35,6 +30,24 @@ def highlight(text, query, length=32):
     if first + length < len(word_positions):
         parts.append(" …")
     return mark_safe("".join(parts))
+
+
+def _hits(tokens, word_positions, query):
+    """The positions of the words that are forms of a searched-for word, among the first
+    SCANNED_WORDS once one is found. Stemming every word of a long body would cost more
+    than the search: a word is stemmed only when it holds the beginning of a wanted stem
+    ("happ" of "happi", which "happy" stems to)."""
+    wanted = query.stems()
+    clues = {stem[: max(3, len(stem) - 1)] for stem in wanted}
+    hits = set()
+    for count, position in enumerate(word_positions):
+        if hits and count > SCANNED_WORDS:
+            break
+        token = tokens[position]
+        word = token.lower() if token.isascii() else normalise(token, query.language).lower()
+        if any(clue in word for clue in clues) and set(stems(word, query.language)) & wanted:
+            hits.add(position)
+    return hits
 
 
 def _best_window_start(word_positions, hits, length):

@@ -76,7 +76,14 @@ def _stemmer(language):
 
 def stems(text, language):
     """The stems of `text`'s words (Snowball's, as PostgreSQL's configurations use)."""
-    return _stemmer(language).stemWords(words(text, language))
+    return [stem(word, language) for word in words(text, language)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word, language):
+    """The stem of one normalised, lower-cased word: remembered, since a language has
+    fewer words than its texts have."""
+    return _stemmer(language).stemWord(word)
 
 
 def trigrams(word):

@@ -162,7 +162,7 @@ def test_filters_and_date_range_narrow_the_results(client, committed):
 
 
 def test_results_show_a_marked_passage_and_are_paged(client, committed, settings):
-    settings.BRIEFS_PER_PAGE = 2
+    settings.SEARCH_RESULTS_PER_PAGE = 2
     with committed():
         for number in range(5):
             make_brief(f"Note {number}", body_en="<p>Long talk about the ceasefire in Gaza.</p>")
@@ -254,7 +254,7 @@ def test_search_queries_are_constant(
     # scheduled brief's minute (for the page cache).
     with django_assert_num_queries(10):
         response = client.get(f"{prefix}/search/?q={word}")
-    assert len(response.context["briefs"]) == min(size, settings.BRIEFS_PER_PAGE)
+    assert len(response.context["briefs"]) == min(size, settings.SEARCH_RESULTS_PER_PAGE)
 
 
 def test_the_admin_search_finds_released_briefs_by_their_words_and_the_rest_by_title(
