@@ -10,6 +10,9 @@ class UncountedPaginator(Paginator):
     know whether another page follows. Pages say "Page 3", never "of 25,000"."""
 
     counted = False
+    # Further than any archive reaches: a larger number is a page past the end, asked
+    # for before the database is (an offset that large overflows it).
+    last_possible_page = 1_000_000
 
     def validate_number(self, number):
         try:
@@ -18,6 +21,8 @@ class UncountedPaginator(Paginator):
             raise PageNotAnInteger(_("That page number is not an integer")) from error
         if number < 1:
             raise EmptyPage(_("That page number is less than 1"))
+        if number > self.last_possible_page:
+            raise EmptyPage(_("That page contains no results"))
         return number
 
     def page(self, number):
