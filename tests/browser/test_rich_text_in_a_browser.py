@@ -1,6 +1,9 @@
 """Writing a brief in the rich-text editor, and translating it in the Arabic editor, in
 Chromium on the demo site."""
 
+import contextlib
+
+from playwright.sync_api import Error as PlaywrightError
 from selectolax.lexbor import LexborHTMLParser
 
 from briefs.models import Brief
@@ -126,8 +129,9 @@ def choose_from_the_dialog(page, menu, tool, search, choice):
     chooser.fill("input[name=q]", search)
     chooser.press("input[name=q]", "Enter")
     chooser.wait_for_url("**q=**")
-    with chooser.expect_event("close"):
-        chooser.locator(choice).first.click()
+    # Choosing closes the window, which may end the click before Playwright has.
+    with chooser.expect_event("close"), contextlib.suppress(PlaywrightError):
+        chooser.locator(choice).first.click(no_wait_after=True)
     dialog.locator("button[type=submit]").click()
 
 
