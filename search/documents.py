@@ -98,14 +98,10 @@ def match_expression(query, connection):
         ]
         return " & ".join(f"({group})" for group in groups)
     groups = [
-        " OR ".join(f'"{_sqlite_word(word, query.language)}"' for word in group)
+        " OR ".join(f'"{sqlite_text(word, query.language)}"' for word in group)
         for group in query.groups()
     ]
     return " AND ".join(f"({group})" for group in groups)
-
-
-def _sqlite_word(word, language):
-    return " ".join(stems(word, language)) if language == "ar" else normalise(word, language)
 
 
 def sqlite_text(text, language):
