@@ -138,3 +138,56 @@ class SearchForm(BriefFilterForm):
 
 def _start_of(day):
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class TranslationBatchForm(forms.Form):
+    """Which briefs go in a batch for a translation agency (translations.batches): by
+    type, topic, region, expert and publication date, each given by its slug."""
+
+    type = forms.ModelChoiceField(
+        PublicationType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Publication type"),
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.all(), to_field_name="slug", required=False, label=_("Topic")
+    )
+    region = forms.ModelChoiceField(
+        Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Region or country"),
+    )
+    expert = forms.ModelChoiceField(
+        Expert.objects.all(), to_field_name="slug", required=False, label=_("Expert")
+    )
+    since = forms.DateField(
+        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end of the period comes before its start."))
+        return cleaned
+
+    def filtered(self, briefs):
+        chosen = self.cleaned_data
+        if chosen["type"]:
+            briefs = briefs.filter(publication_type=chosen["type"])
+        if chosen["topic"]:
+            briefs = briefs.about_topic(chosen["topic"])
+        if chosen["region"]:
+            briefs = briefs.in_region(chosen["region"])
+        if chosen["expert"]:
+            briefs = briefs.by_expert(chosen["expert"])
+        if chosen["since"]:
+            briefs = briefs.filter(published_at__gte=_start_of(chosen["since"]))
+        if chosen["until"]:
+            briefs = briefs.filter(published_at__lt=_start_of(chosen["until"] + timedelta(days=1)))
+        return briefs

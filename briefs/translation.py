@@ -15,6 +15,8 @@ class BriefTranslationOptions(TranslationOptions):
     required_languages = {"en": ("title",)}
     # An Arabic slug not yet given is NULL, so that many briefs may lack one.
     empty_values = {"slug": None}
+    # What may narrow a batch of briefs sent to a translation agency.
+    batch_form = "briefs.forms.TranslationBatchForm"
 
 
 @register(Attachment)

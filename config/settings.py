@@ -383,3 +383,8 @@ RAIL_SIZE = env.int("RAIL_SIZE", default=3)
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 # The largest XLIFF file an import accepts, in bytes.
 XLIFF_IMPORT_MAX_BYTES = env.int("XLIFF_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# The most units and source words in one XLIFF file of an export for an agency.
+XLIFF_FILE_MAX_UNITS = env.int("XLIFF_FILE_MAX_UNITS", default=1000)
+XLIFF_FILE_MAX_WORDS = env.int("XLIFF_FILE_MAX_WORDS", default=20000)
+# An export of more objects than this is prepared in the background, not streamed.
+XLIFF_STREAM_MAX_OBJECTS = env.int("XLIFF_STREAM_MAX_OBJECTS", default=200)

@@ -75,7 +75,8 @@ def make_brief(
 
     Arabic text given here is approved, as if an editor had approved it.
     """
-    fields.setdefault("publication_type", make_publication_type())
+    if "publication_type" not in fields:
+        fields["publication_type"] = make_publication_type()
     fields.setdefault("status", Brief.Status.PUBLISHED)
     fields.setdefault("published_at", timezone.make_aware(datetime(2020, 1, 1, 12)))
     fields.setdefault("body_en", "<p>English body.</p>")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.diff import word_diff
 from editorial.richtext import RichTextField
 
-from . import xliff
+from .admin import export_action_response
 from .fields import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGES,
@@ -74,7 +74,8 @@ class TranslationWorkflowAdmin:
     def get_actions(self, request):
         # Added to the admin's own actions, which a class attribute here would replace.
         actions = super().get_actions(request)
-        if IS_POPUP_VAR not in request.GET:
+        exporting = request.user.has_perm("translations.add_translationexport")
+        if IS_POPUP_VAR not in request.GET and exporting:
             func, name, description = self.get_action("export_xliff")
             actions[name] = (func, name, description)
         return actions
@@ -105,9 +106,9 @@ class TranslationWorkflowAdmin:
         status = getattr(obj, STATE, COMPLETE)
         return "" if status == COMPLETE else self.translation_status(obj)
 
-    @admin.action(description=_("Export pending Arabic translations (XLIFF)"))
+    @admin.action(description=_("Send pending Arabic translations to an agency (XLIFF)"))
     def export_xliff(self, request, queryset):
-        return xliff.download(queryset, ARABIC)
+        return export_action_response(request, queryset, ARABIC)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Each language's field is written in that language and its direction, whatever

@@ -13,11 +13,13 @@ def translated_models():
 
 
 def translated_fields(model):
-    """The names of `model`'s translated fields, each stored once per language."""
+    """The names of `model`'s translated fields, each stored once per language, in the
+    model's order."""
     try:
-        return list(translator.get_options_for_model(model).fields)
+        names = set(translator.get_options_for_model(model).fields)
     except NotRegistered:
         return []
+    return [field.name for field in model._meta.fields if field.name in names]
 
 
 def text_fields(model):

@@ -30,10 +30,17 @@ def setup_roles():
     lockouts = Permission.objects.filter(
         content_type__app_label="axes", codename__regex=r"^(view|delete)_"
     )
+    # Batches for translation agencies: editors and translators send them and see them.
+    exports = Permission.objects.filter(
+        content_type__app_label="translations",
+        content_type__model="translationexport",
+        codename__regex=r"^(add|view)_",
+    )
     editors.permissions.set(
         Permission.objects.filter(content_type__in=editable)
         | Permission.objects.filter(content_type__in=redirects)
         | lockouts
+        | exports
     )
 
     translated = [ContentType.objects.get_for_model(model) for model in translated_models()]
@@ -41,6 +48,7 @@ def setup_roles():
     translators.permissions.set(
         Permission.objects.filter(content_type__in=translated, codename__startswith="change_")
         | Permission.objects.filter(content_type__in=editable, codename__startswith="view_")
+        | exports
     )
 
     writers, _created = Group.objects.get_or_create(name=WRITERS)

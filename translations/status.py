@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import plain_blocks, plain_words
 
-from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
+from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields
 from .models import TranslationRecord
 
 MISSING, OUTDATED, COMPLETE = "missing", "outdated", "complete"
@@ -83,16 +83,18 @@ def mark_current(instance, field, language):
     )
 
 
-def field_statuses(instance, language):
-    """{field: (status, record or None)} for each text field of `instance`."""
-    records = {
-        record.field: record
-        for record in TranslationRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(instance),
-            object_id=instance.pk,
-            language=language,
-        )
-    }
+def field_statuses(instance, language, records=None):
+    """{field: (status, record or None)} for each text field of `instance`; `records`, the
+    object's translation records by field, when they were read with others'."""
+    if records is None:
+        records = {
+            record.field: record
+            for record in TranslationRecord.objects.filter(
+                content_type=ContentType.objects.get_for_model(instance),
+                object_id=instance.pk,
+                language=language,
+            )
+        }
     statuses = {}
     for field in text_fields(type(instance)):
         source = plain_words(getattr(instance, localized(field, SOURCE_LANGUAGE)))
@@ -151,26 +153,3 @@ def with_status_annotation(queryset, language):
 def with_status(queryset, language, status):
     """The objects of `queryset` whose translation into `language` has `status`."""
     return with_status_annotation(queryset, language).filter(**{STATE: status})
-
-
-def queue(language, limit=50):
-    """The work waiting for translators: [(model, [(object, status)], counts)], briefs first.
-
-    Newest objects come first where the model has a publication date.
-    """
-    sections = []
-    for model in sorted(translated_models(), key=lambda m: m._meta.label != "briefs.Brief"):
-        base = model._default_manager.all()
-        order = "-published_at" if hasattr(model, "published_at") else "-pk"
-        counts = {
-            status: with_status(base, language, status).count() for status in (MISSING, OUTDATED)
-        }
-        if not any(counts.values()):
-            continue
-        rows = []
-        for status in (OUTDATED, MISSING):
-            rows += [
-                (obj, status) for obj in with_status(base, language, status).order_by(order)[:limit]
-            ]
-        sections.append((model, rows, counts))
-    return sections

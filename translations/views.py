@@ -3,15 +3,17 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import xliff
 from .fields import translated_models
+from .models import TranslationExport
 
 
 class XliffImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("XLIFF 1.2 file"))
+    file = forms.FileField(label=gettext_lazy("XLIFF 1.2 file, or a zip of them"))
 
     def clean_file(self):
         file = self.cleaned_data["file"]
@@ -33,21 +35,25 @@ def import_xliff(request):
     """Upload translations from an agency: all of them, or none with a report of why."""
     if not may_translate(request.user):
         raise PermissionDenied
-    form, problems = XliffImportForm(), None
+    form, results = XliffImportForm(), None
     if request.method == "POST":
         form = XliffImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                count = xliff.import_file(form.cleaned_data["file"].read(), request.user)
+                started = timezone.now()
+                results = xliff.import_upload(form.cleaned_data["file"], request.user)
             except xliff.ImportRefused as refused:
-                problems = refused.problems
-            else:
-                messages.success(request, _("Imported %(count)d translations.") % {"count": count})
+                results = [(form.cleaned_data["file"].name, None, refused.problems)]
+            if all(count is not None for _name, count, _problems in results):
+                total = sum(count for _name, count, _problems in results)
+                messages.success(request, _("Imported %(count)d translations.") % {"count": total})
+                for export in TranslationExport.objects.returned_since(started).with_out():
+                    messages.info(request, export.back_report())
                 return redirect("admin:index")
     context = {
         **admin.site.each_context(request),
         "title": _("Import translations (XLIFF)"),
         "form": form,
-        "problems": problems,
+        "results": results,
     }
     return TemplateResponse(request, "translations/import_xliff.html", context)

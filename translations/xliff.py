@@ -1,34 +1,43 @@
 """Pending translations out and back in as XLIFF 1.2, for translation agencies' tools.
 
 Each trans-unit is one field of one object ("briefs.brief.12.title"), with the source
-text's fingerprint in a note. An import is checked whole before anything is written: a
-unit whose source changed since the export, or that names nothing, refuses the file.
+text's fingerprint in a note. Files are written and read a unit at a time, so memory does
+not grow with their size. An import is all or nothing: a unit whose source changed since
+the export, or that names nothing, refuses the file, and nothing of it is kept.
 """
 
+import io
 import re
+import zipfile
 from xml.etree import ElementTree
+from xml.sax.saxutils import escape, quoteattr
 
 import reversion
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedElementTree
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial.richtext import RichTextField
 
+from .batches import Selection
 from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
-from .status import MISSING, OUTDATED, field_statuses, fingerprint, with_status
+from .models import ExportedUnit
+from .status import fingerprint
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 # "briefs.brief.12.title": app, model, primary key (ASCII digits, at most 18) and field.
 _UNIT_ID = re.compile(r"([a-z_]+)\.([a-z_]+)\.([0-9]{1,18})\.([a-z_]+)", re.ASCII)
 _TAG = re.compile(r"<[a-zA-Z!/?]")
-ElementTree.register_namespace("", NS)
+# Characters XML 1.0 may not hold, dropped from what is written.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+MAX_PROBLEMS = 200  # the most problems a refusal lists
 
 
 class ImportRefused(Exception):
@@ -39,121 +48,218 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
-def pending(language, querysets=None):
-    """(object, field) pairs whose translation into `language` is missing or outdated."""
-    querysets = querysets or [model._default_manager.all() for model in translated_models()]
-    for queryset in querysets:
-        for status in (MISSING, OUTDATED):
-            for obj in with_status(queryset, language, status):
-                for field, (field_status, _record) in field_statuses(obj, language).items():
-                    if field_status == status:
-                        yield obj, field
+class XliffWriter:
+    """Writes an XLIFF 1.2 document to a binary stream one unit at a time: a `<file>` for
+    each run of units of one model, `<source>`, `<target>` and the source's fingerprint
+    in a note."""
 
+    def __init__(self, stream, language):
+        self.stream, self.language, self.label = stream, language, None
+        self._write('<?xml version="1.0" encoding="utf-8"?>\n')
+        self._write(f'<xliff xmlns="{NS}" version="1.2">\n')
 
-def export(language, querysets=None):
-    """An XLIFF 1.2 document (bytes) of the pending translations."""
-    root = ElementTree.Element(f"{{{NS}}}xliff", version="1.2")
-    files = {}
-    for obj, field in pending(language, querysets):
-        label = obj._meta.label_lower
-        if label not in files:
-            file = ElementTree.SubElement(
-                root,
-                f"{{{NS}}}file",
-                original=label,
-                datatype="html",
-                **{"source-language": SOURCE_LANGUAGE, "target-language": language},
+    def add(self, unit):
+        if unit.label != self.label:
+            self._close_file()
+            self.label = unit.label
+            self._write(
+                f'<file original={quoteattr(unit.label)} datatype="html" '
+                f"source-language={quoteattr(SOURCE_LANGUAGE)} "
+                f"target-language={quoteattr(self.language)}><body>\n"
             )
-            files[label] = ElementTree.SubElement(file, f"{{{NS}}}body")
-        source = getattr(obj, localized(field, SOURCE_LANGUAGE)) or ""
-        target = getattr(obj, localized(field, language)) or ""
-        unit = ElementTree.SubElement(
-            files[label], f"{{{NS}}}trans-unit", id=f"{label}.{obj.pk}.{field}"
+        state = "needs-review-translation" if unit.target else "needs-translation"
+        self._write(
+            f"<trans-unit id={quoteattr(unit.id)}>"
+            f"<source>{escape(unit.source)}</source>"
+            f'<target state="{state}">{escape(unit.target)}</target>'
+            f'<note from="source-fingerprint">{unit.fingerprint}</note>'
+            "</trans-unit>\n"
         )
-        ElementTree.SubElement(unit, f"{{{NS}}}source").text = source
-        state = "needs-review-translation" if target else "needs-translation"
-        ElementTree.SubElement(unit, f"{{{NS}}}target", state=state).text = target
-        ElementTree.SubElement(
-            unit, f"{{{NS}}}note", **{"from": "source-fingerprint"}
-        ).text = fingerprint(source)
-    ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+    def close(self):
+        self._close_file()
+        self._write("</xliff>\n")
+
+    def _close_file(self):
+        if self.label is not None:
+            self._write("</body></file>\n")
+        self.label = None
+
+    def _write(self, text):
+        self.stream.write(_XML_INVALID.sub("", text).encode())
 
 
-def download(queryset, language):
-    response = HttpResponse(export(language, [queryset]), content_type="application/x-xliff+xml")
-    name = f"{queryset.model._meta.model_name}-{language}.xlf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def export(language):
+    """An XLIFF 1.2 document (bytes) of every pending translation into `language`: for a
+    small archive and the tests; batches for agencies are written by translations.exports."""
+    stream = io.BytesIO()
+    writer = XliffWriter(stream, language)
+    for unit in Selection(language, resend=True).units():
+        writer.add(unit)
+    writer.close()
+    return stream.getvalue()
 
 
 def import_file(data, user=None):
-    """Write the translations in an XLIFF document; all of them, or none (ImportRefused).
+    """Import an XLIFF document given as bytes (see import_stream)."""
+    check_size(len(data))
+    return import_stream(io.BytesIO(data), user)
+
+
+def import_upload(upload, user=None):
+    """Import an uploaded XLIFF file, or each XLIFF file of a zip (as an export writes):
+    [(file name, number imported or None, problems)], each file all or nothing."""
+    if not zipfile.is_zipfile(upload):
+        upload.seek(0)
+        return [_import_named(getattr(upload, "name", "") or "", upload, user)]
+    upload.seek(0)
+    results = []
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = [
+                member
+                for member in archive.infolist()
+                if member.filename.lower().endswith((".xlf", ".xliff")) and not member.is_dir()
+            ]
+            if not members:
+                raise ImportRefused([_("The zip file holds no XLIFF file.")])
+            for member in members:
+                if member.file_size > settings.XLIFF_IMPORT_MAX_BYTES:
+                    results.append((member.filename, None, _size_problem(member.file_size)))
+                    continue
+                with archive.open(member) as stream:
+                    results.append(_import_named(member.filename, stream, user))
+    except zipfile.BadZipFile as error:
+        raise ImportRefused([_("Not a readable zip file: %(error)s") % {"error": error}]) from error
+    return results
+
+
+def _import_named(name, stream, user):
+    try:
+        return name, import_stream(stream, user), []
+    except ImportRefused as refused:
+        return name, None, refused.problems
+
+
+class _RollBack(Exception):
+    pass
+
+
+def import_stream(stream, user=None):
+    """Write the translations of an XLIFF document read from `stream`, unit by unit in
+    bounded memory; all of them, or none (ImportRefused, with the problems found).
 
     Each value must pass its field's own validation, as if typed into the admin; the file
-    may be no larger than XLIFF_IMPORT_MAX_BYTES and may declare no DTD or entities. Each
-    object is saved as its model receives translations (for a brief, through the publishing
-    path: sent to review), with a revision naming `user`.
+    may declare no DTD or entities. Each object is saved as its model receives
+    translations (for a brief, through the publishing path: sent to review), in one
+    revision naming `user`; the units of an export that come back are marked as back.
     """
-    root = _parse(data)
-    changes, problems = {}, []
-    for file in root.iter(f"{{{NS}}}file"):
-        language = file.get("target-language")
-        for unit in file.iter(f"{{{NS}}}trans-unit"):
-            unit_id = unit.get("id", "")
-            obj, field, problem = _resolve(unit_id, language)
-            if problem:
-                problems.append(f"{unit_id}: {problem}")
-                continue
-            note = unit.find(f"{{{NS}}}note")
-            source_now = getattr(obj, localized(field, SOURCE_LANGUAGE)) or ""
-            if note is None or note.text != fingerprint(source_now):
-                problems.append(f"{unit_id}: the English changed since this file was exported")
-                continue
-            target = unit.find(f"{{{NS}}}target")
-            text = "".join(target.itertext()).strip() if target is not None else ""
-            problem = _invalid(obj, localized(field, language), text)
-            if problem:
-                problems.append(f"{unit_id}: {problem}")
-                continue
-            changes.setdefault((obj, language), {})[localized(field, language)] = text
-    if problems:
-        raise ImportRefused(problems)
-    with transaction.atomic(), reversion.create_revision():
-        for (obj, language), values in changes.items():
-            for name, value in values.items():
-                setattr(obj, name, value)
-            obj.save_translation(user, language)
-        reversion.set_user(user)
-        reversion.set_comment(_("Translations imported from an XLIFF file"))
-    return sum(len(values) for values in changes.values())
+    importer = _Importer(user)
+    try:
+        with transaction.atomic(), reversion.create_revision():
+            importer.read(stream)
+            if importer.problems:
+                raise _RollBack
+            # Last, over what each save through the publishing path said.
+            reversion.set_user(user)
+            reversion.set_comment(_("Translations imported from an XLIFF file"))
+    except _RollBack:
+        problems = importer.problems
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], _("… and %(count)d more.") % {"count": more}]
+        raise ImportRefused(problems) from None
+    return importer.count
+
+
+class _Importer:
+    """Reads units in document order; the units of one object are saved together."""
+
+    def __init__(self, user):
+        self.user, self.problems, self.count = user, [], 0
+        self.obj, self.language, self.values = None, None, {}
+        self.returned_at = timezone.now()
+
+    def read(self, stream):
+        parents, language = [], None
+        try:
+            for event, element in DefusedElementTree.iterparse(
+                stream, events=("start", "end"), forbid_dtd=True
+            ):
+                if event == "start":
+                    if not parents and (
+                        element.tag != f"{{{NS}}}xliff" or element.get("version") != "1.2"
+                    ):
+                        raise ImportRefused([_("Not an XLIFF 1.2 file.")])
+                    if element.tag == f"{{{NS}}}file":
+                        language = element.get("target-language")
+                    parents.append(element)
+                    continue
+                parents.pop()
+                if element.tag == f"{{{NS}}}trans-unit":
+                    self.unit(element, language)
+                    parents[-1].remove(element)  # what was read is let go
+        except DefusedXmlException as error:
+            raise ImportRefused(
+                [_("The file declares a DTD or entities, which XLIFF files do not need.")]
+            ) from error
+        except ElementTree.ParseError as error:
+            raise ImportRefused(
+                [_("Not a readable XML file: %(error)s") % {"error": error}]
+            ) from error
+        self.save()
+
+    def unit(self, unit, language):
+        unit_id = unit.get("id", "")
+        obj, field, problem = _resolve(unit_id, language, self.obj)
+        if problem:
+            self.problems.append(f"{unit_id}: {problem}")
+            return
+        if obj is not self.obj or language != self.language:
+            self.save()
+            self.obj, self.language = obj, language
+        note = unit.find(f"{{{NS}}}note")
+        source_now = getattr(obj, localized(field, SOURCE_LANGUAGE)) or ""
+        if note is None or note.text != fingerprint(source_now):
+            changed = _("the English changed since this file was exported")
+            self.problems.append(f"{unit_id}: {changed}")
+            return
+        target = unit.find(f"{{{NS}}}target")
+        text = "".join(target.itertext()).strip() if target is not None else ""
+        problem = _invalid(obj, localized(field, language), text)
+        if problem:
+            self.problems.append(f"{unit_id}: {problem}")
+            return
+        self.values[field] = text
+
+    def save(self):
+        """Save the current object's translations, unless the file is already refused."""
+        if self.values and not self.problems:
+            for field, text in self.values.items():
+                setattr(self.obj, localized(field, self.language), text)
+            self.obj.save_translation(self.user, self.language)
+            ExportedUnit.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.obj),
+                object_id=self.obj.pk,
+                field__in=list(self.values),
+                export__language=self.language,
+                returned_at__isnull=True,
+            ).update(returned_at=self.returned_at)
+            self.count += len(self.values)
+        self.values = {}
 
 
 def check_size(size):
     """Refuse a file over XLIFF_IMPORT_MAX_BYTES before it is read."""
-    limit = settings.XLIFF_IMPORT_MAX_BYTES
-    if size > limit:
-        raise ImportRefused(
-            [
-                _("The file is %(size)s; files of up to %(limit)s can be imported.")
-                % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
-            ]
-        )
+    if size > settings.XLIFF_IMPORT_MAX_BYTES:
+        raise ImportRefused(_size_problem(size))
 
 
-def _parse(data):
-    check_size(len(data))
-    try:
-        root = DefusedElementTree.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise ImportRefused(
-            [_("The file declares a DTD or entities, which XLIFF files do not need.")]
-        ) from error
-    except ElementTree.ParseError as error:
-        raise ImportRefused([_("Not a readable XML file: %(error)s") % {"error": error}]) from error
-    if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
-        raise ImportRefused([_("Not an XLIFF 1.2 file.")])
-    return root
+def _size_problem(size):
+    return [
+        _("The file is %(size)s; files of up to %(limit)s can be imported.")
+        % {"size": filesizeformat(size), "limit": filesizeformat(settings.XLIFF_IMPORT_MAX_BYTES)}
+    ]
 
 
 def _invalid(obj, name, text):
@@ -176,7 +282,7 @@ def _invalid(obj, name, text):
     return None
 
 
-def _resolve(unit_id, language):
+def _resolve(unit_id, language, current=None):
     match = _UNIT_ID.fullmatch(unit_id)
     try:
         app_label, model_name, pk, field = match.groups()
@@ -189,6 +295,8 @@ def _resolve(unit_id, language):
         return None, None, _("names no translatable field")
     if language not in TARGET_LANGUAGES:
         return None, None, _("unknown target language %(language)r") % {"language": language}
+    if current is not None and type(current) is model and current.pk == int(pk):
+        return current, field, None
     obj = model._default_manager.filter(pk=int(pk)).first()
     if obj is None:
         return None, None, _("the object no longer exists")

@@ -1,7 +1,8 @@
 from django import template
 
 from translations.fields import TARGET_LANGUAGES
-from translations.status import STATUS_LABELS, queue
+from translations.queue import queue
+from translations.status import STATUS_LABELS
 
 register = template.Library()
 
