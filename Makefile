@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/briefing_bench
 BENCH_SIZES ?= 10000,100000,500000
 
-.PHONY: run serve test lint bench loadtest messages clean
+.PHONY: run serve test lint bench bench-translation loadtest messages clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ bench: $(INSTALLED)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py collectstatic --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench --sizes $(BENCH_SIZES) --output bench-results/bench.json
+
+# Exports and imports for translation agencies on the same archive: time and peak memory.
+TRANSLATION_BENCH_SIZES ?= 100000,500000
+bench-translation: $(INSTALLED)
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_translation --sizes $(TRANSLATION_BENCH_SIZES)
 
 # Readers against gunicorn on 127.0.0.1 (wrk): the page cache on and off, beside a plain
 # Django view returning 40 KB; on the benchmark's PostgreSQL archive (100,000 briefs) with

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,7 +36,7 @@ class TranslationExportAdmin(admin.ModelAdmin):
     readonly_fields = [
         "created_at",
         "created_by",
-        "language",
+        "language_name",
         "state",
         "files",
         "units",
@@ -48,6 +49,10 @@ class TranslationExportAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_out()
+
+    @admin.display(description=gettext_lazy("language"))
+    def language_name(self, export):
+        return translation.get_language_info(export.language)["name_translated"]
 
     @admin.display(description=gettext_lazy("back"))
     def back(self, export):
@@ -139,6 +144,8 @@ class TranslationExportAdmin(admin.ModelAdmin):
             try:
                 if "_count" in data:
                     manifest = exports.quote(selection, **limits)
+                elif selection.is_empty():
+                    form.add_error(None, NOTHING_TO_SEND)
                 else:
                     export = start(request, selection, **limits)
                     return redirect("admin:translations_translationexport_change", export.pk)
@@ -151,8 +158,15 @@ class TranslationExportAdmin(admin.ModelAdmin):
             "form": form,
             "narrowing": narrowing,
             "manifest": manifest,
+            "nothing_to_send": NOTHING_TO_SEND,
         }
         return TemplateResponse(request, "translations/export_form.html", context)
+
+
+NOTHING_TO_SEND = gettext_lazy(
+    "Nothing pending matches. Fields out with an agency are left out unless they are to be "
+    "sent again."
+)
 
 
 def start(request, selection, *, max_units, max_words):
@@ -177,6 +191,9 @@ def export_action_response(request, queryset, language):
         raise PermissionDenied
     ids = list(queryset.values_list("pk", flat=True))
     selection = Selection(language, objects={queryset.model._meta.label_lower: ids})
+    if selection.is_empty():
+        messages.warning(request, NOTHING_TO_SEND)
+        return None
     limits = {
         "max_units": settings.XLIFF_FILE_MAX_UNITS,
         "max_words": settings.XLIFF_FILE_MAX_WORDS,

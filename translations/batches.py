@@ -59,6 +59,7 @@ class Selection:
     # Chosen objects by model label ("briefs.brief": [ids]); None for all.
     objects: dict | None = None
     resend: bool = False
+    limit: int | None = None  # at most so many units: the first, model by model
 
     def as_dict(self):
         return {
@@ -67,6 +68,7 @@ class Selection:
             "criteria": self.criteria,
             "objects": self.objects,
             "resend": self.resend,
+            "limit": self.limit,
         }
 
     @classmethod
@@ -102,10 +104,20 @@ class Selection:
             )
         return querysets
 
+    def is_empty(self):
+        """Whether the batch holds nothing to send (read from its first slice only)."""
+        return next(iter(self.units()), None) is None
+
     def units(self):
         """The batch's units, model by model, object by object in order of id."""
+        left = self.limit
         for queryset in self.querysets():
-            yield from self._units_of(queryset)
+            for unit in self._units_of(queryset):
+                if left is not None:
+                    if left <= 0:
+                        return
+                    left -= 1
+                yield unit
 
     def _units_of(self, queryset):
         model = queryset.model

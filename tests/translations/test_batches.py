@@ -110,6 +110,8 @@ def test_files_are_split_by_units_and_by_words(tmp_path, kind):
     files, manifest, _out = export(tmp_path, "--max-units", "4")
     assert sorted(files) == ["ar-001.xlf", "ar-002.xlf", "ar-003.xlf"]
     assert [file["units"] for file in manifest["files"]] == [4, 4, 2]
+    files, manifest, _out = export(tmp_path, "--limit", "3", "--resend", name="3.zip")
+    assert manifest["total"]["units"] == 3
 
     # Each brief is a title of two words and a body of four: at most 7 words to a file.
     files, manifest, _out = export(tmp_path, "--max-words", "7", "--resend", name="w.zip")
@@ -159,6 +161,8 @@ def test_what_is_out_is_not_sent_again_until_it_changes_or_is_asked_for(tmp_path
     first.save()
     files, _manifest, _out = export(tmp_path, name="4.zip")
     assert unit_ids(files) == [f"briefs.brief.{first.pk}.title"]  # its new English
+    with pytest.raises(CommandError, match="Nothing pending matches"):
+        export(tmp_path, name="5.zip")
 
 
 def test_the_queue_shows_words_and_what_is_out(tmp_path, kind, django_user_model, client):

@@ -37,6 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("--max-units", type=int, default=settings.XLIFF_FILE_MAX_UNITS)
         parser.add_argument("--max-words", type=int, default=settings.XLIFF_FILE_MAX_WORDS)
         parser.add_argument("--resend", action="store_true", help="include what is out")
+        parser.add_argument(
+            "--limit", type=int, help="send at most so many fields (the first, in order of id)"
+        )
         parser.add_argument("--count", action="store_true", help="count words, write nothing")
 
     def handle(self, *args, path, language, status, select, max_units, max_words, **options):
@@ -46,6 +49,7 @@ class Command(BaseCommand):
                 statuses=tuple(status or (MISSING, OUTDATED)),
                 criteria=self._criteria(select),
                 resend=options["resend"],
+                limit=options["limit"],
             )
             try:
                 selection.querysets()
@@ -57,6 +61,11 @@ class Command(BaseCommand):
                 return
             if not path or not path.endswith(".zip"):
                 raise CommandError("Name the .zip file to write, or give --count.")
+            if selection.is_empty():
+                raise CommandError(
+                    "Nothing pending matches. Fields out with an agency are left out unless "
+                    "--resend is given."
+                )
             export = TranslationExport.objects.create(
                 language=language, selection=selection.as_dict()
             )
