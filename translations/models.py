@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,6 +55,10 @@ class TranslationExportQuerySet(models.QuerySet):
             out=models.Count("units_sent", filter=models.Q(units_sent__returned_at__isnull=True))
         )
 
+    def recent_by(self, user, days=7):
+        since = timezone.now() - timedelta(days=days)
+        return self.filter(created_by=user, created_at__gte=since).order_by("-created_at")
+
     def returned_since(self, moment):
         """The exports some of whose units came back at `moment` or later."""
         back = ExportedUnit.objects.filter(export=models.OuterRef("pk"), returned_at__gte=moment)
@@ -96,6 +103,10 @@ class TranslationExport(models.Model):
     @property
     def new_words(self):
         return self.source_words - self.repeated_words
+
+    @property
+    def is_ready(self):
+        return bool(self.completed_at and self.file)
 
     def back_report(self):
         """How much of this export is back, in a sentence (needs with_out())."""

@@ -38,6 +38,7 @@ _TAG = re.compile(r"<[a-zA-Z!/?]")
 # Characters XML 1.0 may not hold, dropped from what is written.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_PROBLEMS = 200  # the most problems a refusal lists
+PROGRESS_EVERY = 500  # units
 
 
 class ImportRefused(Exception):
@@ -106,12 +107,12 @@ def import_file(data, user=None):
     return import_stream(io.BytesIO(data), user)
 
 
-def import_upload(upload, user=None):
+def import_upload(upload, user=None, progress=None):
     """Import an uploaded XLIFF file, or each XLIFF file of a zip (as an export writes):
     [(file name, number imported or None, problems)], each file all or nothing."""
     if not zipfile.is_zipfile(upload):
         upload.seek(0)
-        return [_import_named(getattr(upload, "name", "") or "", upload, user)]
+        return [_import_named(getattr(upload, "name", "") or "", upload, user, progress)]
     upload.seek(0)
     results = []
     try:
@@ -128,15 +129,15 @@ def import_upload(upload, user=None):
                     results.append((member.filename, None, _size_problem(member.file_size)))
                     continue
                 with archive.open(member) as stream:
-                    results.append(_import_named(member.filename, stream, user))
+                    results.append(_import_named(member.filename, stream, user, progress))
     except zipfile.BadZipFile as error:
         raise ImportRefused([_("Not a readable zip file: %(error)s") % {"error": error}]) from error
     return results
 
 
-def _import_named(name, stream, user):
+def _import_named(name, stream, user, progress):
     try:
-        return name, import_stream(stream, user), []
+        return name, import_stream(stream, user, progress), []
     except ImportRefused as refused:
         return name, None, refused.problems
 
@@ -145,7 +146,7 @@ class _RollBack(Exception):
     pass
 
 
-def import_stream(stream, user=None):
+def import_stream(stream, user=None, progress=None):
     """Write the translations of an XLIFF document read from `stream`, unit by unit in
     bounded memory; all of them, or none (ImportRefused, with the problems found).
 
@@ -153,8 +154,9 @@ def import_stream(stream, user=None):
     may declare no DTD or entities. Each object is saved as its model receives
     translations (for a brief, through the publishing path: sent to review), in one
     revision naming `user`; the units of an export that come back are marked as back.
+    `progress`, if given, is called with the number of units read every so often.
     """
-    importer = _Importer(user)
+    importer = _Importer(user, progress)
     try:
         with transaction.atomic(), reversion.create_revision():
             importer.read(stream)
@@ -175,8 +177,9 @@ def import_stream(stream, user=None):
 class _Importer:
     """Reads units in document order; the units of one object are saved together."""
 
-    def __init__(self, user):
+    def __init__(self, user, progress=None):
         self.user, self.problems, self.count = user, [], 0
+        self.progress, self.read_units = progress, 0
         self.obj, self.language, self.values = None, None, {}
         self.returned_at = timezone.now()
 
@@ -210,6 +213,9 @@ class _Importer:
         self.save()
 
     def unit(self, unit, language):
+        self.read_units += 1
+        if self.progress and self.read_units % PROGRESS_EVERY == 0:
+            self.progress(self.read_units)
         unit_id = unit.get("id", "")
         obj, field, problem = _resolve(unit_id, language, self.obj)
         if problem:

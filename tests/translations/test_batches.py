@@ -255,6 +255,8 @@ def test_the_admin_counts_words_then_prepares_the_files(kind, editor_client):
     page_url = f"/admin/translations/translationexport/{export.pk}/"
     assert made.redirect_chain[-1][0] == f"{page_url}change/"
     assert "Download" in made.content.decode()
+    home = editor_client.get("/admin/").content.decode()  # where the editor learns it is ready
+    assert f'href="{page_url}download/" download>ready: download 2 fields</a>' in home
     download = editor_client.get(f"{page_url}download/")
     archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
     root = ElementTree.fromstring(archive.read("ar-001.xlf"))

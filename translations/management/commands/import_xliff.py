@@ -22,13 +22,17 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             self._import(Path(path))
 
+    def _progress(self, units):
+        self.stderr.write(f"\r{units:,} units read", ending="")
+
     def _import(self, path):
         started = timezone.now()
         try:
             with path.open("rb") as upload:
                 if path.suffix != ".zip":
                     xliff.check_size(path.stat().st_size)
-                results = xliff.import_upload(upload)
+                results = xliff.import_upload(upload, progress=self._progress)
+            self.stderr.write("")
         except xliff.ImportRefused as refused:
             results = [(path.name, None, refused.problems)]
         except OSError as error:
