@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from briefs.models import Brief
@@ -58,6 +60,21 @@ def test_generated_slugs_are_unique_per_language():
     second = make_brief("Same Title", arabic=True, title_ar="عنوان واحد")
     assert (first.slug_en, second.slug_en) == ("same-title", "same-title-2")
     assert (first.slug_ar, second.slug_ar) == ("nwan-wahd", "nwan-wahd-2")
+
+
+def test_a_common_title_is_numbered_in_the_same_queries_however_many_share_it():
+    kind = make_brief("Weekly Update").publication_type
+    for _ in range(3):
+        make_brief("Weekly Update", publication_type=kind)
+    with CaptureQueriesContext(connection) as few:
+        fifth = make_brief("Weekly Update", publication_type=kind)
+    for _ in range(20):
+        make_brief("Weekly Update", publication_type=kind)
+    with CaptureQueriesContext(connection) as many:
+        last = make_brief("Weekly Update", publication_type=kind)
+    assert (fifth.slug_en, last.slug_en) == ("weekly-update-5", "weekly-update-26")
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert make_brief("Weekly Update Extra", publication_type=kind).slug_en == "weekly-update-extra"
 
 
 def test_briefs_without_arabic_share_an_empty_arabic_slug():
