@@ -1,9 +1,11 @@
+import json
 import re
 
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableTabularInline
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
+from editorial.bidi import isolate
 from editorial.history import HistoryAdmin
 from experts.models import Expert
 from library.documents import check_pdf
@@ -29,6 +32,7 @@ from translations.admin_workflow import TranslationWorkflowAdmin
 from translations.roles import is_translator
 
 from . import publishing
+from .content_check import content_faults
 from .models import (
     Attachment,
     Authorship,
@@ -108,6 +112,8 @@ WRITERS_MAY_EDIT = (Brief.Status.DRAFT, Brief.Status.IN_REVIEW)
 YEAR = re.compile(r"[1-9][0-9]{3}", re.ASCII)
 
 
+CONFIRM = "publish_despite_faults"  # the content check's box (BriefAdminForm)
+
 # The change form's buttons: what each asks for (see BriefAdmin.workflow_buttons).
 STEPS = {
     "_save_draft": Brief.Status.DRAFT,
@@ -134,6 +140,16 @@ class BriefAdminForm(forms.ModelForm):
     """
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    publish_despite_faults = forms.BooleanField(
+        label=_("Publish despite the content check's faults"),
+        required=False,
+        help_text=_(
+            "Only when the faults listed cannot be put right now; the history records "
+            "who published with which faults."
+        ),
+    )
+    # The faults a publisher chose to publish with (read by BriefAdmin.save_model).
+    accepted_faults = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,6 +176,38 @@ class BriefAdminForm(forms.ModelForm):
         if "_publish" in self.data and when and when > timezone.now():
             cleaned["published_at"] = timezone.now()  # "Publish now" publishes now
         return cleaned
+
+    def _post_clean(self):
+        """A step that makes text public first checks it (briefs.content_check): the
+        brief and both languages to publish or schedule, the Arabic to approve it. Faults
+        refuse the step unless someone who may publish ticks the box to publish anyway."""
+        super()._post_clean()
+        if self.errors:
+            return
+        if "_publish" in self.data or "_schedule" in self.data:
+            faults = content_faults(self.instance)
+        elif "_approve_arabic" in self.data:
+            faults = content_faults(self.instance, ["ar"])
+        else:
+            return
+        if faults and self.cleaned_data.get("publish_despite_faults"):
+            self.accepted_faults = faults
+        elif faults:
+            self.add_error(
+                None,
+                ValidationError(
+                    format_html(
+                        '{}<ul class="content-faults">{}</ul>',
+                        _(
+                            "The content check found these faults; put them right, or tick "
+                            "“Publish despite the content check's faults” at the end of the "
+                            "form. Nothing was saved."
+                        ),
+                        fault_items(faults),
+                    ),
+                    code="content_faults",
+                ),
+            )
 
     def _refuse_a_stale_save(self):
         loaded = self.data.get("loaded_version")
@@ -194,6 +242,16 @@ class BriefAdminForm(forms.ModelForm):
 
 
 ARABIC_TEXT = [f"{field}_ar" for field in Brief.version_fields]
+
+
+def fault_items(faults):
+    """List items for content faults, each linking to its field in the change form."""
+    return format_html_join(
+        "",
+        '<li><a href="#id_{}" class="content-fault-link">{}</a>: {}</li>',
+        # Latin link text or tags in an Arabic message, and the reverse, kept in order.
+        ((fault.field, fault.label, isolate(fault.message)) for fault in faults),
+    )
 
 
 class AuthorshipFormSet(CustomInlineFormSet):
@@ -364,9 +422,10 @@ class BriefAdmin(
         ),
         (_("Recommended rail"), {"fields": ["rail_preview"]}),
         (_("Preview"), {"fields": ["preview_tools"]}),
+        (_("Content check"), {"fields": ["content_check", "publish_despite_faults"]}),
     ]
     form = BriefAdminForm
-    readonly_fields = ["state", "arabic_state", "rail_preview", "preview_tools"]
+    readonly_fields = ["state", "arabic_state", "rail_preview", "preview_tools", "content_check"]
     change_form_template = "admin/briefs/brief/change_form.html"
     inlines = [
         AuthorshipInline,
@@ -389,7 +448,9 @@ class BriefAdmin(
 
     @property
     def media(self):
-        return super().media + forms.Media(css={"all": ["briefs/admin.css"]})
+        return super().media + forms.Media(
+            css={"all": ["briefs/admin.css"]}, js=["briefs/content-check.js"]
+        )
 
     list_display_links = ["title_en"]
     list_filter = [
@@ -489,6 +550,24 @@ class BriefAdmin(
         arabic_edited = any(name.endswith("_ar") for name in form.changed_data)
         with self.saving_translations(request, obj, form):
             publishing.save(obj, request.user, previous, arabic_edited=arabic_edited)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """The history's line for a save; one that published despite the content check's
+        faults names them (the admin's log and the revision both keep this line)."""
+        message = super().construct_change_message(request, form, formsets, add)
+        faults = getattr(form, "accepted_faults", ())
+        if not faults:
+            return message
+        said = LogEntry(change_message=json.dumps(message)).get_change_message()
+        return "{} {}".format(
+            said,
+            _("Published despite %(count)d content faults, by %(user)s: %(faults)s.")
+            % {
+                "count": len(faults),
+                "user": request.user.get_username(),
+                "faults": "; ".join(f"{fault.label}: {fault.message}" for fault in faults),
+            },
+        )
 
     def may_move(self, request, previous, status):
         """Whether the user may take a brief from state `previous` (None: a new one) to
@@ -643,6 +722,25 @@ class BriefAdmin(
         if self.has_change_permission(request, obj):
             context["workflow_buttons"] = self.workflow_buttons(request, obj or Brief())
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("accessibility"))
+    def content_check(self, brief):
+        """The saved text's faults, each linking to its field; the step that publishes
+        checks the text as typed."""
+        faults = content_faults(brief) if brief.pk else []
+        if not faults:
+            return _("No faults found in the saved text.")
+        return format_html('<ul class="content-faults">{}</ul>', fault_items(faults))
+
+    def get_fieldsets(self, request, obj=None):
+        # Only someone who may publish may publish with faults.
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_publish_permission(request):
+            return fieldsets
+        return [
+            (title, {**options, "fields": [f for f in options["fields"] if f != CONFIRM]})
+            for title, options in fieldsets
+        ]
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, brief):

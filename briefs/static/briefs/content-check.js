@@ -1,0 +1,17 @@
+// The content check's links go to the field at fault: open its language's tab first, then
+// move focus into the field (its rich-text editor, where it has one).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a.content-fault-link");
+  if (!link) return;
+  const name = link.getAttribute("href").replace(/^#id_/, "");
+  const row = document.querySelector(`.field-${CSS.escape(name)}`);
+  if (!row) return;
+  event.preventDefault();
+  for (let panel = row.parentElement; panel; panel = panel.parentElement) {
+    const tab = panel.id && document.querySelector(`a[href="#${CSS.escape(panel.id)}"]`);
+    if (tab) tab.click();
+  }
+  const field = row.querySelector("[contenteditable=true], textarea, input, select");
+  row.scrollIntoView({ block: "center" });
+  if (field) field.focus();
+});
