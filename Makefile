@@ -75,6 +75,7 @@ loadtest: $(INSTALLED)
 
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
+	$(PY) manage.py makemessages --locale ar -d djangojs --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --locale ar --ignore '$(VENV)/*'
 
 clean:

@@ -1,0 +1,139 @@
+// What the admin's widgets leave out for screen readers, added in one place: names for
+// the controls Django, django-modeltranslation, Select2 and the rich-text editor draw
+// without one, and tabs that are one control each. It follows the page as widgets are
+// built and inline rows added. (docs/decisions.md, "The admin, accessible".)
+"use strict";
+(function () {
+  const say = (text) => (window.gettext ? window.gettext(text) : text);
+
+  function labelText(id) {
+    const label = id && document.querySelector(`label[for="${CSS.escape(id)}"]`);
+    return label ? label.textContent.replace(/[:：]\s*$/, "").trim() : "";
+  }
+
+  function name(element, text) {
+    if (text && !element.getAttribute("aria-label") && !element.getAttribute("aria-labelledby")) {
+      element.setAttribute("aria-label", text);
+    }
+  }
+
+  // Language tabs: the list item is the tab; its link is not a second control inside it.
+  // Each tab names its language in full ("English", not "en"), on screen and when read.
+  function tabs() {
+    document.querySelectorAll("li[role=tab] > a.ui-tabs-anchor[href]").forEach((anchor) => {
+      anchor.removeAttribute("href");
+      anchor.setAttribute("role", "presentation");
+      if (anchor.title) anchor.textContent = anchor.title;
+    });
+    const languages = new Intl.DisplayNames([document.documentElement.lang || "en"], {
+      type: "language",
+    });
+    document.querySelectorAll("select.modeltranslation-switch").forEach((select) => {
+      name(select, say("Language of the fields shown"));
+      select.querySelectorAll("option").forEach((option) => {
+        if (/^[a-z]{2}$/.test(option.textContent)) {
+          option.textContent = languages.of(option.textContent);
+        }
+      });
+    });
+  }
+
+  // Django's date and time inputs are introduced by text, not by a label.
+  function dateTimes() {
+    document.querySelectorAll("p.datetime input").forEach((input) => {
+      let node = input.previousSibling;
+      while (node && node.nodeType !== Node.TEXT_NODE) node = node.previousSibling;
+      const text = node ? node.textContent.replace(/[:：]/g, "").trim() : "";
+      const field = labelText(input.id.replace(/_[01]$/, ""));
+      name(input, [field, text].filter(Boolean).join(" — "));
+    });
+  }
+
+  // Select2 (the admin's autocompletes): the combobox and its search box take the name of
+  // the select they stand for.
+  function autocompletes() {
+    document.querySelectorAll("span.select2-container").forEach((container) => {
+      const select = container.previousElementSibling;
+      if (!select || select.tagName !== "SELECT") return;
+      const text = labelText(select.id) || select.getAttribute("aria-label") || "";
+      const combobox = container.querySelector("[role=combobox]");
+      if (combobox) {
+        combobox.removeAttribute("aria-labelledby");
+        name(combobox, text);
+      }
+      container.querySelectorAll("[role=textbox]").forEach((shown) => name(shown, text));
+      container.querySelectorAll(".select2-search__field").forEach((field) => name(field, text));
+      container.querySelectorAll("ul.select2-selection__rendered > :not(li)").forEach((item) => {
+        item.setAttribute("role", "listitem");
+      });
+    });
+  }
+
+  // A tabular inline's cells are labelled by their column's heading.
+  function tabularInlines() {
+    document.querySelectorAll(".tabular table").forEach((table) => {
+      const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+      table.querySelectorAll("tbody tr").forEach((row) => {
+        [...row.cells].forEach((cell, index) => {
+          cell.querySelectorAll("input:not([type=hidden]), select, textarea").forEach((field) => {
+            if (!labelText(field.id)) name(field, headings[index] || field.title);
+          });
+        });
+      });
+    });
+  }
+
+  // The rich-text editor: its writing area is named by its field's label; its toolbar's
+  // icons are read by their labels, not their ligatures; a disabled button says so.
+  function richText() {
+    document.querySelectorAll(".prose-editor").forEach((editor) => {
+      const field = editor.querySelector("textarea");
+      const area = editor.querySelector("[contenteditable]");
+      if (field && area) {
+        name(area, labelText(field.id));
+        area.setAttribute("role", "textbox");
+        area.setAttribute("aria-multiline", "true");
+      }
+      editor.querySelectorAll("button.material-icons").forEach((button) => {
+        const glyph = button.firstChild;
+        if (glyph && glyph.nodeType === Node.TEXT_NODE && glyph.textContent.trim()) {
+          const icon = document.createElement("span");
+          icon.setAttribute("aria-hidden", "true");
+          icon.textContent = glyph.textContent;
+          button.replaceChild(icon, glyph);
+        }
+        const disabled = button.classList.contains("disabled");
+        if (button.getAttribute("aria-disabled") !== String(disabled)) {
+          button.setAttribute("aria-disabled", String(disabled));
+        }
+      });
+    });
+  }
+
+  function fix() {
+    tabs();
+    dateTimes();
+    autocompletes();
+    tabularInlines();
+    richText();
+  }
+
+  let pending = false;
+  function soon() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      fix();
+    });
+  }
+  document.addEventListener("DOMContentLoaded", () => {
+    fix();
+    new MutationObserver(soon).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["class"],
+    });
+  });
+})();
