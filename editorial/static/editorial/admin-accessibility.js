@@ -127,8 +127,26 @@
       fix();
     });
   }
+  // A refused save takes the keyboard to the first field at fault (or to the message
+  // saying why, when no one field is), so that no one has to look for it.
+  function focusFirstError() {
+    const note = document.querySelector(".errornote");
+    if (!note) return;
+    const row = document.querySelector(".form-row.errors, .errors.form-row, tr.errors");
+    const field =
+      row && row.querySelector("input:not([type=hidden]), select, textarea, [contenteditable=true]");
+    if (field && field.offsetParent !== null) {
+      field.focus();
+    } else {
+      note.setAttribute("tabindex", "-1");
+      note.focus();
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     fix();
+    // After the widgets (tabs, editors) are built, which happens on load.
+    window.addEventListener("load", () => requestAnimationFrame(focusFirstError));
     new MutationObserver(soon).observe(document.body, {
       childList: true,
       subtree: true,
