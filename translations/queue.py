@@ -5,6 +5,8 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from .fields import SOURCE_LANGUAGE, localized, text_fields, translated_models
 from .models import ExportedUnit, TranslationRecord
@@ -24,8 +26,20 @@ class Row:
 class Section:
     model: type
     rows: list
-    counts: dict  # {MISSING: n, OUTDATED: n}
+    counts: dict  # {MISSING: "12", OUTDATED: "more than 1,000"}, as shown
     out: int  # fields out with an agency, not back
+
+
+COUNTED = 1000  # counted exactly up to this many; beyond it, "more than 1,000"
+
+
+def _bounded_count(queryset):
+    """How many, read no further than COUNTED + 1 rows: an archive's half a million
+    untranslated briefs need not be counted to be shown as many."""
+    count = queryset.values("pk")[: COUNTED + 1].count()
+    if count > COUNTED:
+        return _("more than %(count)s") % {"count": number_format(COUNTED, force_grouping=True)}
+    return number_format(count, force_grouping=True)
 
 
 def queue(language, limit=50):
@@ -36,9 +50,10 @@ def queue(language, limit=50):
         base = model._default_manager.all()
         order = "-published_at" if hasattr(model, "published_at") else "-pk"
         counts = {
-            status: with_status(base, language, status).count() for status in (MISSING, OUTDATED)
+            status: _bounded_count(with_status(base, language, status))
+            for status in (MISSING, OUTDATED)
         }
-        if not any(counts.values()):
+        if set(counts.values()) == {"0"}:
             continue
         content_type = ContentType.objects.get_for_model(model)
         rows = []

@@ -117,6 +117,27 @@ def object_status(instance, language):
     return with_status_annotation(objects, language).values_list(STATE, flat=True).get()
 
 
+def _missing(model, language):
+    """Objects with a text field in English and none in `language`."""
+    missing = Q()
+    for field in text_fields(model):
+        source, target = localized(field, SOURCE_LANGUAGE), localized(field, language)
+        missing |= Q(**{f"{source}__gt": ""}) & (
+            Q(**{f"{target}__isnull": True}) | Q(**{target: ""})
+        )
+    return missing
+
+
+def _outdated_records(model, language):
+    """The translation records of `model` made from English that has changed since (a
+    few among many: the partial index translation_record_outdated holds just these)."""
+    return TranslationRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        language=language,
+        is_current=False,
+    )
+
+
 def with_status_annotation(queryset, language):
     """`queryset` with each object's translation status, worked out by the database.
 
@@ -124,24 +145,11 @@ def with_status_annotation(queryset, language):
     translated field's English changed since, and complete otherwise.
     """
     model = queryset.model
-    missing = Q()
-    for field in text_fields(model):
-        source, target = localized(field, SOURCE_LANGUAGE), localized(field, language)
-        missing |= Q(**{f"{source}__gt": ""}) & (
-            Q(**{f"{target}__isnull": True}) | Q(**{target: ""})
-        )
-    outdated = Exists(
-        TranslationRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id=OuterRef("pk"),
-            language=language,
-            is_current=False,
-        )
-    )
+    outdated = Exists(_outdated_records(model, language).filter(object_id=OuterRef("pk")))
     return queryset.annotate(
         **{
             STATE: Case(
-                When(missing, then=Value(MISSING)),
+                When(_missing(model, language), then=Value(MISSING)),
                 When(outdated, then=Value(OUTDATED)),
                 default=Value(COMPLETE),
                 output_field=CharField(),
@@ -151,5 +159,16 @@ def with_status_annotation(queryset, language):
 
 
 def with_status(queryset, language, status):
-    """The objects of `queryset` whose translation into `language` has `status`."""
-    return with_status_annotation(queryset, language).filter(**{STATE: status})
+    """The objects of `queryset` whose translation into `language` has `status`.
+
+    Filtered on the conditions themselves rather than on the annotation, so that the
+    database may start from the few outdated records instead of reading every object."""
+    model = queryset.model
+    missing = _missing(model, language)
+    outdated = Q(pk__in=_outdated_records(model, language).values("object_id"))
+    condition = {
+        MISSING: missing,
+        OUTDATED: ~missing & outdated,
+        COMPLETE: ~missing & ~outdated,
+    }[status]
+    return with_status_annotation(queryset, language).filter(condition)

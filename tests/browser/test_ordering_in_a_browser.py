@@ -21,7 +21,14 @@ def test_an_editor_moves_the_last_pick_to_the_top_of_the_rail(browser, demo_site
     picks = editor.locator("#recommendations-group tbody tr.has_original")
     picks.first.wait_for()
     assert picks.count() == 3
+    moved = picks.nth(2).locator("td.field-recommended").inner_text()
     picks.nth(2).locator(".move-begin").click()  # the keyboard-and-mouse alternative to a drag
+    # The row is moved, and the positions renumbered, before the form is saved.
+    editor.wait_for_function(
+        "text => document.querySelector('#recommendations-group tbody tr.has_original')"
+        ".querySelector('td.field-recommended').innerText === text",
+        arg=moved,
+    )
     screenshot(editor, "editor-reorders-picks")
     editor.click("input[name=_continue]")
     editor.locator(".messagelist .success").wait_for()

@@ -61,10 +61,28 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     editor.keyboard.type("2022")
     screenshot(editor, "editor-writes-rich-text")
     editor.click("input[name=_publish]")
+    # A table without a header row: the content check refuses, with a link to the field.
+    faults = editor.locator(".errorlist.nonfield")
+    assert "A table without a header row" in faults.inner_text()
+    editor.wait_for_load_state("load")  # the page has set its focus (on the message)
+    editor.evaluate("() => new Promise(requestAnimationFrame)")
+    assert editor.evaluate("document.activeElement.classList.contains('errornote')")
+    faults.locator("a.content-fault-link[href='#id_body_en']").click()
+    focused = "document.activeElement.closest('.prose-editor')?.querySelector('textarea')?.id"
+    assert editor.evaluate(focused) == "id_body_en"
+    # The editor makes the table again, with a header row this time.
+    body = editor.locator(".prose-editor:has(#id_body_en) .ProseMirror[contenteditable]")
+    body.locator("table").click()
+    menu.locator("button[title='Delete table']").click()
+    menu.locator("button[title='Insert table']").click()
+    editor.select_option(".prose-editor-dialog[open] select[name=withHeaderRow]", "Yes")
+    editor.click(".prose-editor-dialog[open] button[type=submit]")
+    editor.keyboard.type("2022")
+    editor.click("input[name=_publish]")
     assert "is now: Published" in editor.locator(".messagelist .success").inner_text()
     stored = editor.locator("#id_body_en").input_value()
     for made in ["<h2>Background</h2>", "<li><p>Leviathan</p></li>",
-                 'href="https://example.org/report"', "<table>", "2022",
+                 'href="https://example.org/report"', "<table>", "<th>", "2022",
                  f'data-file="{figure.pk}"', "<figcaption", f'<a href="{SEED}"']:  # fmt: skip
         assert made in stored, stored
     editor.close()

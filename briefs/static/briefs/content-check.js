@@ -8,10 +8,13 @@ document.addEventListener("click", (event) => {
   if (!row) return;
   event.preventDefault();
   for (let panel = row.parentElement; panel; panel = panel.parentElement) {
-    const tab = panel.id && document.querySelector(`a[href="#${CSS.escape(panel.id)}"]`);
-    if (tab) tab.click();
+    const tab = panel.id && document.querySelector(`[role=tab][aria-controls="${CSS.escape(panel.id)}"]`);
+    if (tab) (tab.querySelector("a") || tab).click();
   }
-  const field = row.querySelector("[contenteditable=true], textarea, input, select");
+  // A rich-text field's editor, not the hidden textarea it writes into.
+  const field =
+    row.querySelector("[contenteditable=true]") ||
+    [...row.querySelectorAll("textarea, input, select")].find((f) => f.offsetParent !== null);
   row.scrollIntoView({ block: "center" });
   if (field) field.focus();
 });

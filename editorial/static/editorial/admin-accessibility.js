@@ -17,13 +17,20 @@
     }
   }
 
-  // Language tabs: the list item is the tab; its link is not a second control inside it.
-  // Each tab names its language in full ("English", not "en"), on screen and when read.
+  // Language tabs (jQuery UI's, drawn by modeltranslation): the list item is the tab, and
+  // the link inside it would be a second control within it. The link keeps only what
+  // jQuery UI reads of it (its address, as properties) and loses its href attribute,
+  // which is what made it a control. Each tab names its language in full ("English").
   function tabs() {
     document.querySelectorAll("li[role=tab] > a.ui-tabs-anchor[href]").forEach((anchor) => {
+      const { href, hash } = anchor;
       anchor.removeAttribute("href");
-      anchor.setAttribute("role", "presentation");
-      if (anchor.title) anchor.textContent = anchor.title;
+      Object.defineProperties(anchor, { href: { value: href }, hash: { value: hash } });
+      if (anchor.title) {
+        anchor.textContent = anchor.title;
+        anchor.parentElement.setAttribute("aria-label", anchor.title);
+        anchor.parentElement.removeAttribute("aria-labelledby");
+      }
     });
     const languages = new Intl.DisplayNames([document.documentElement.lang || "en"], {
       type: "language",
@@ -133,9 +140,11 @@
     const note = document.querySelector(".errornote");
     if (!note) return;
     const row = document.querySelector(".form-row.errors, .errors.form-row, tr.errors");
-    const field =
-      row && row.querySelector("input:not([type=hidden]), select, textarea, [contenteditable=true]");
-    if (field && field.offsetParent !== null) {
+    const fields = row
+      ? [row.querySelector("[contenteditable=true]"), ...row.querySelectorAll("input, select, textarea")]
+      : [];
+    const field = fields.find((f) => f && f.offsetParent !== null);
+    if (field) {
       field.focus();
     } else {
       note.setAttribute("tabindex", "-1");
