@@ -154,8 +154,16 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     fix();
-    // After the widgets (tabs, editors) are built, which happens on load.
-    window.addEventListener("load", () => requestAnimationFrame(focusFirstError));
+    // After the widgets (tabs, editors) are built, which happens on load; and once more
+    // a moment later if building them took the focus away again (moving a field blurs it).
+    window.addEventListener("load", () => {
+      requestAnimationFrame(focusFirstError);
+      setTimeout(() => {
+        if (!document.activeElement || document.activeElement === document.body) {
+          focusFirstError();
+        }
+      }, 300);
+    });
     new MutationObserver(soon).observe(document.body, {
       childList: true,
       subtree: true,
