@@ -85,6 +85,41 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LinkFilter(admin.SimpleListFilter):
+    """Briefs filed under one topic, or by one author: every choice listed (working out
+    which ones briefs use would read every link), and the briefs found by a semi-join on
+    the links (`Exists`), where Django's own filter on a many-to-many field joins and then
+    takes DISTINCT over half a million rows."""
+
+    model = None  # the linked model
+    choose = None  # the BriefQuerySet method that keeps a choice's briefs
+
+    def lookups(self, request, model_admin):
+        return [(str(obj.pk), str(obj)) for obj in self.model._default_manager.all()]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if not _is_id(self.value()):
+            raise IncorrectLookupParameters(_("Not a choice: %(value)s") % {"value": self.value()})
+        chosen = self.model._default_manager.filter(pk=int(self.value())).first()
+        return getattr(queryset, self.choose)(chosen) if chosen else queryset.none()
+
+
+class TopicFilter(LinkFilter):
+    title = _("topic")
+    parameter_name = "topic"
+    model = Topic
+    choose = "about_topic"
+
+
+class AuthorFilter(LinkFilter):
+    title = _("author")
+    parameter_name = "author"
+    model = Expert
+    choose = "by_expert"
+
+
 class ArabicStateFilter(admin.SimpleListFilter):
     """The Arabic version's state: draft, awaiting approval, approved."""
 
@@ -460,9 +495,9 @@ class BriefAdmin(
         YearFilter,
         # Every topic, region and expert: working out which ones briefs use would read
         # every brief's links on each visit.
-        "topics",
+        TopicFilter,
         "regions",
-        "authors",
+        AuthorFilter,
     ]
     show_full_result_count = False  # one count of a large archive, not two
     search_fields = ["title_en"]  # the search box; what it finds: get_search_results()

@@ -122,6 +122,24 @@ def test_duplicate_english_slug_is_refused(editor_client, brief_type):
     assert Brief.objects.count() == 1
 
 
+def test_changelist_filters_by_topic_and_author_and_refuses_what_is_not_a_choice(editor_client):
+    energy, expert = make_topic("Energy"), make_expert("Ben Fishman")
+    both = make_brief("Both", topics=[energy], authors=[expert])
+    make_brief("Topic only", topics=[energy])
+    make_brief("Neither")
+    listed = editor_client.get("/admin/briefs/brief/", {"topic": energy.pk}).context["cl"]
+    assert sorted(brief.title_en for brief in listed.result_list) == ["Both", "Topic only"]
+    listed = editor_client.get(
+        "/admin/briefs/brief/", {"topic": energy.pk, "author": expert.pk}
+    ).context["cl"]
+    assert [brief.pk for brief in listed.result_list] == [both.pk]
+    for bad in ["x", "9" * 30, "-1"]:
+        response = editor_client.get("/admin/briefs/brief/", {"topic": bad})
+        assert response.status_code == 302 and "e=1" in response["Location"]
+    page = editor_client.get("/admin/briefs/brief/").content.decode()
+    assert f'?topic={energy.pk}"' in page and f'?author={expert.pk}"' in page
+
+
 def test_changelist_shows_columns_filters_and_search(
     editor_client, brief_type, django_capture_on_commit_callbacks
 ):
@@ -154,7 +172,7 @@ def test_changelist_shows_columns_filters_and_search(
     assertContains(response, "Ben Fishman")
     for column in ["Publication type", "Authors", "State", "Arabic"]:
         assertContains(response, column)
-    filters = ["state", "publication type", "year", "topics", "regions and countries", "authors"]
+    filters = ["state", "publication type", "year", "topic", "regions and countries", "author"]
     for filter_title in filters:
         assertContains(response, f"By {filter_title}")
     assert (

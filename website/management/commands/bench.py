@@ -139,7 +139,7 @@ class Command(BaseCommand):
             "filter: Arabic awaiting": [f"{changelist}?arabic_state=review"],
             "filter: no Arabic": [f"{changelist}?arabic_state=none"],
             "filter: outdated": [f"{changelist}?arabic=outdated"],
-            "filter: topic": [f"{changelist}?topics__id__exact={topic.pk}"],
+            "filter: topic": [f"{changelist}?topic={topic.pk}"],
             "filter: region": [f"{changelist}?regions__id__exact={region.pk}"],
             "filter: year": [f"{changelist}?year=2020"],
             "search": [f"{changelist}?q=security+policy"],
