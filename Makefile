@@ -73,9 +73,9 @@ loadtest: $(INSTALLED)
 	$(PY) manage.py collectstatic --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(LOADTEST_REDIS_URL) $(PY) manage.py loadtest --briefs 100000
 
+# djangojs.po is kept by hand (docs/decisions.md): makemessages cannot read the editor's bundle.
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
-	$(PY) manage.py makemessages --locale ar -d djangojs --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --locale ar --ignore '$(VENV)/*'
 
 clean:
