@@ -135,3 +135,29 @@ def test_language_tabs_are_reached_and_chosen_by_keyboard(browser, demo_site):
     until_focused(page, "e.getAttribute('aria-label') === 'Arabic'")
     page.keyboard.press("Enter")
     assert page.locator("#id_title_ar").is_visible()
+
+
+def test_picks_are_put_in_order_by_keyboard(browser, demo_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{demo_site}/admin/login/")
+    page.keyboard.type("admin")
+    page.keyboard.press("Tab")
+    page.keyboard.type("briefing-room")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{demo_site}/admin/")
+    seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")
+    page.goto(f"{demo_site}/admin/briefs/brief/{seed.pk}/change/")
+    page.wait_for_load_state("load")
+    picks = page.locator("#recommendations-group tbody tr.has_original")
+    last = picks.nth(2).locator("td.field-recommended").inner_text()
+    # Tab to the last pick's "move to first position", then Enter.
+    tab_to(page, "e.classList.contains('move-begin') && "
+                 "e.closest('tr') === [...document.querySelectorAll("
+                 "'#recommendations-group tbody tr.has_original')][2]")  # fmt: skip
+    page.keyboard.press("Enter")
+    assert picks.nth(0).locator("td.field-recommended").inner_text() == last
+    tab_to(page, "e.name === '_continue'")
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press("Enter")
+    first = seed.recommendations.order_by("position").first().recommended
+    assert first.title_en in last

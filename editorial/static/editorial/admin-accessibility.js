@@ -117,7 +117,22 @@
     });
   }
 
+  // The sortable inlines' "move to first / last position" icons (django-admin-sortable2)
+  // answer clicks only: they are reached by Tab and pressed by Enter or Space too.
+  function sortButtons() {
+    document.querySelectorAll(".sort i[role=button]:not([tabindex])").forEach((button) => {
+      button.tabIndex = 0;
+      button.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          button.click();
+        }
+      });
+    });
+  }
+
   function fix() {
+    sortButtons();
     tabs();
     dateTimes();
     autocompletes();
