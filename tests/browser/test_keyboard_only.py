@@ -161,3 +161,36 @@ def test_picks_are_put_in_order_by_keyboard(browser, demo_site):
         page.keyboard.press("Enter")
     first = seed.recommendations.order_by("position").first().recommended
     assert first.title_en in last
+
+
+def test_a_figure_is_inserted_by_keyboard(browser, demo_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{demo_site}/admin/login/")
+    page.keyboard.type("admin")
+    page.keyboard.press("Tab")
+    page.keyboard.type("briefing-room")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{demo_site}/admin/")
+    page.goto(f"{demo_site}/admin/briefs/brief/add/")
+    page.wait_for_load_state("load")
+    tab_to(page, "e.isContentEditable && e.closest('.prose-editor').querySelector('#id_body_en')")
+    page.keyboard.type("Text before the chart.")
+    tab_to(page, "e.title === 'figure'", backwards=True)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".prose-editor-dialog[open]")
+    tab_to(page, "e.closest('.prose-editor-field-with-picker') && e.tagName === 'BUTTON'")
+    with page.expect_popup() as opened:
+        page.keyboard.press("Enter")
+    chooser = opened.value
+    chooser.wait_for_load_state("load")
+    tab_to(chooser, "e.name === 'q'")
+    chooser.keyboard.type("Chart made")
+    with chooser.expect_navigation(wait_until="load"):
+        chooser.keyboard.press("Enter")
+    tab_to(chooser, "e.matches('[data-choose-image]')")
+    with chooser.expect_event("close"), contextlib.suppress(PlaywrightError):
+        chooser.keyboard.press("Enter")
+    until_focused(page, "e.closest('.prose-editor-dialog')")
+    tab_to(page, "e.type === 'submit' && e.closest('.prose-editor-dialog')")
+    page.keyboard.press("Enter")
+    page.locator(".ProseMirror figure img").first.wait_for()
