@@ -92,6 +92,14 @@ def test_a_figure_without_alt_text_in_its_language_is_a_fault(editor_client, for
     assert len(listed) == 1 and listed[0].startswith("Body (Arabic)"), listed
     assert "Image 1 has no alt text" in listed[0]
 
+    # And the other way about: described in Arabic only, the English body is at fault.
+    undescribed = make_image(alt_en="", alt_ar="ناقلات في عسقلان")
+    second = english.replace(f'data-file="{image.pk}"', f'data-file="{undescribed.pk}"')
+    data = form(body_en=f"<p>Text.</p>{english}{second}", body_ar="<p>نص.</p>")
+    response = editor_client.post("/admin/briefs/brief/add/", data)
+    listed = [item.text() for item in HTMLParser(response.content).css("ul.content-faults li")]
+    assert listed == ["Body (English): Image 2 has no alt text: describe it in the image library."]
+
 
 def test_clean_text_publishes_without_a_question(editor_client, form):
     data = form(
