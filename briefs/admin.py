@@ -24,6 +24,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.bidi import isolate
 from editorial.history import HistoryAdmin
+from editorial.pagination import UncountedPaginator
 from experts.models import Expert
 from library.documents import check_pdf
 from library.pictures import picture
@@ -353,7 +354,13 @@ class BriefRegionInline(admin.TabularInline):
 
 class PickSearch(AutocompleteJsonView):
     """The picks picker's search: every brief but the one being edited, those not public
-    marked with their state (a pick shows only once it is public)."""
+    marked with their state (a pick shows only once it is public). Its pages are not
+    counted: the picker asks only whether more follow, and counting every brief a common
+    word finds in a large archive was most of its time."""
+
+    def get_paginator(self, *args, **kwargs):
+        # Not the model admin's (the changelist's), which AutocompleteJsonView asks.
+        return UncountedPaginator(*args, **kwargs)
 
     def get_queryset(self):
         briefs = super().get_queryset()

@@ -66,3 +66,26 @@ def test_the_picker_is_for_staff_only(client):
         },
     )
     assert response.status_code == 302  # to the login page
+
+
+def test_the_picker_pages_without_counting_and_says_when_more_follow(
+    admin_client, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        kind = make_brief("Oil 0").publication_type
+        for number in range(1, 25):
+            make_brief(f"Oil {number}", publication_type=kind)
+    params = {
+        "term": "Oil",
+        "app_label": "briefs",
+        "model_name": "recommendation",
+        "field_name": "recommended",
+    }
+    with django_assert_max_num_queries(12) as queries:
+        first = admin_client.get("/admin/briefs/brief/pick-search/", params).json()
+    assert not any("COUNT(" in query["sql"].upper() for query in queries.captured_queries)
+    assert len(first["results"]) == 20 and first["pagination"]["more"] is True
+    second = admin_client.get("/admin/briefs/brief/pick-search/", {**params, "page": 2}).json()
+    assert len(second["results"]) == 5 and second["pagination"]["more"] is False
+    shown = {result["text"] for result in first["results"] + second["results"]}
+    assert len(shown) == 25
