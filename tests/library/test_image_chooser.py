@@ -32,9 +32,9 @@ def test_the_chooser_offers_each_image_for_the_editor_that_opened_it(editor_clie
 
 
 def test_the_chooser_searches_and_pages_the_library(editor_client):
-    make_image(alt_en="Gas platform")
-    for number in range(25):
-        make_image(alt_en=f"Portrait {number}")
+    make_image(alt_en="Gas platform", size=(320, 200))
+    for number in range(25):  # small: the renditions of 26 large pictures took most of the time
+        make_image(alt_en=f"Portrait {number}", size=(320, 200))
     searched = page(editor_client.get(CHOOSER, {"CKEditorFuncNum": "1", "q": "platform"}))
     assert [b.attributes["data-alt"] for b in searched.css("[data-choose-image]")] == [
         "Gas platform"
