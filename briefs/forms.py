@@ -68,15 +68,7 @@ class BriefFilterForm(forms.Form):
         """The briefs matching the valid filters; none at all when a filter is invalid."""
         if not self.is_valid():
             return self.briefs.none()
-        briefs, chosen = self.briefs, self.cleaned_data
-        if chosen["type"]:
-            briefs = briefs.filter(publication_type=chosen["type"])
-        if chosen["topic"]:
-            briefs = briefs.about_topic(chosen["topic"])
-        if chosen["region"]:
-            briefs = briefs.in_region(chosen["region"])
-        if chosen["expert"]:
-            briefs = briefs.by_expert(chosen["expert"])
+        briefs, chosen = narrowed(self.briefs, self.cleaned_data), self.cleaned_data
         if chosen["year"]:
             briefs = briefs.filter(published_at__year=chosen["year"])
         return briefs
@@ -125,15 +117,35 @@ class SearchForm(BriefFilterForm):
         briefs = super().filtered()
         if not self.is_valid():
             return briefs
-        if since := self.cleaned_data["since"]:
-            briefs = briefs.filter(published_at__gte=_start_of(since))
-        if until := self.cleaned_data["until"]:
-            briefs = briefs.filter(published_at__lt=_start_of(until + timedelta(days=1)))
-        return briefs
+        return published_between(briefs, self.cleaned_data["since"], self.cleaned_data["until"])
 
     @property
     def is_filtered(self):
         return any(self.data.get(name) for name in self.fields if name not in ("q", "sort"))
+
+
+def narrowed(briefs, chosen):
+    """`briefs` of the chosen type, topic, region and expert (each None for any): what
+    the listing, search and translation-batch forms share."""
+    if chosen["type"]:
+        briefs = briefs.filter(publication_type=chosen["type"])
+    if chosen["topic"]:
+        briefs = briefs.about_topic(chosen["topic"])
+    if chosen["region"]:
+        briefs = briefs.in_region(chosen["region"])
+    if chosen["expert"]:
+        briefs = briefs.by_expert(chosen["expert"])
+    return briefs
+
+
+def published_between(briefs, since, until):
+    """`briefs` published on `since` or later and on `until` or earlier (days; None for
+    no bound)."""
+    if since:
+        briefs = briefs.filter(published_at__gte=_start_of(since))
+    if until:
+        briefs = briefs.filter(published_at__lt=_start_of(until + timedelta(days=1)))
+    return briefs
 
 
 def _start_of(day):
@@ -178,16 +190,4 @@ class TranslationBatchForm(forms.Form):
 
     def filtered(self, briefs):
         chosen = self.cleaned_data
-        if chosen["type"]:
-            briefs = briefs.filter(publication_type=chosen["type"])
-        if chosen["topic"]:
-            briefs = briefs.about_topic(chosen["topic"])
-        if chosen["region"]:
-            briefs = briefs.in_region(chosen["region"])
-        if chosen["expert"]:
-            briefs = briefs.by_expert(chosen["expert"])
-        if chosen["since"]:
-            briefs = briefs.filter(published_at__gte=_start_of(chosen["since"]))
-        if chosen["until"]:
-            briefs = briefs.filter(published_at__lt=_start_of(chosen["until"] + timedelta(days=1)))
-        return briefs
+        return published_between(narrowed(briefs, chosen), chosen["since"], chosen["until"])

@@ -35,15 +35,21 @@ def until_focused(page, test, seconds=10):
     raise AssertionError(f"focus never came to: {test}")
 
 
-def test_an_editor_writes_previews_and_publishes_by_keyboard(browser, demo_site, screenshot):
+def log_in_by_keyboard(browser, base):
+    """The editor's login, typed: the form starts where typing does."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{demo_site}/admin/login/")
-    assert focused(page, "e.id") == "id_username"  # the form starts where typing does
+    page.goto(f"{base}/admin/login/")
+    assert focused(page, "e.id") == "id_username"
     page.keyboard.type("admin")
     page.keyboard.press("Tab")
     page.keyboard.type("briefing-room")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{demo_site}/admin/")
+    page.wait_for_url(f"{base}/admin/")
+    return page
+
+
+def test_an_editor_writes_previews_and_publishes_by_keyboard(browser, demo_site, screenshot):
+    page = log_in_by_keyboard(browser, demo_site)
 
     page.goto(f"{demo_site}/admin/briefs/brief/add/")
     page.wait_for_load_state("load")
@@ -118,13 +124,7 @@ def test_an_editor_writes_previews_and_publishes_by_keyboard(browser, demo_site,
 
 
 def test_language_tabs_are_reached_and_chosen_by_keyboard(browser, demo_site):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{demo_site}/admin/login/")
-    page.keyboard.type("admin")
-    page.keyboard.press("Tab")
-    page.keyboard.type("briefing-room")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{demo_site}/admin/")
+    page = log_in_by_keyboard(browser, demo_site)
     page.goto(f"{demo_site}/admin/briefs/brief/add/")
     tab_to(
         page,
@@ -138,13 +138,7 @@ def test_language_tabs_are_reached_and_chosen_by_keyboard(browser, demo_site):
 
 
 def test_picks_are_put_in_order_by_keyboard(browser, demo_site):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{demo_site}/admin/login/")
-    page.keyboard.type("admin")
-    page.keyboard.press("Tab")
-    page.keyboard.type("briefing-room")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{demo_site}/admin/")
+    page = log_in_by_keyboard(browser, demo_site)
     seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")
     page.goto(f"{demo_site}/admin/briefs/brief/{seed.pk}/change/")
     page.wait_for_load_state("load")
@@ -164,13 +158,7 @@ def test_picks_are_put_in_order_by_keyboard(browser, demo_site):
 
 
 def test_a_figure_is_inserted_by_keyboard(browser, demo_site):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{demo_site}/admin/login/")
-    page.keyboard.type("admin")
-    page.keyboard.press("Tab")
-    page.keyboard.type("briefing-room")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{demo_site}/admin/")
+    page = log_in_by_keyboard(browser, demo_site)
     page.goto(f"{demo_site}/admin/briefs/brief/add/")
     page.wait_for_load_state("load")
     tab_to(page, "e.isContentEditable && e.closest('.prose-editor').querySelector('#id_body_en')")
