@@ -2,6 +2,7 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.db.models import Max, Min
+from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,10 +13,25 @@ from taxonomy.models import Region, Topic
 from .models import PublicationType
 
 
+class NameChoices(ModelChoiceIterator):
+    """A filter's choices as (slug, name) pairs from one query, without an object made of
+    each: the public filters offer several hundred experts, regions and topics on every
+    listing and search page."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list(self.field.to_field_name, "name")
+
+
+class NameChoiceField(forms.ModelChoiceField):
+    iterator = NameChoices
+
+
 class BriefFilterForm(forms.Form):
     """The listing's filters, read from the query string so a filtered list can be shared."""
 
-    type = forms.ModelChoiceField(
+    type = NameChoiceField(
         PublicationType.objects.none(),
         to_field_name="slug",
         required=False,
@@ -23,7 +39,7 @@ class BriefFilterForm(forms.Form):
         empty_label=_("All types"),
         widget=PlainSelect,
     )
-    topic = forms.ModelChoiceField(
+    topic = NameChoiceField(
         Topic.objects.none(),
         to_field_name="slug",
         required=False,
@@ -31,7 +47,7 @@ class BriefFilterForm(forms.Form):
         empty_label=_("All topics"),
         widget=PlainSelect,
     )
-    region = forms.ModelChoiceField(
+    region = NameChoiceField(
         Region.objects.none(),
         to_field_name="slug",
         required=False,
@@ -39,7 +55,7 @@ class BriefFilterForm(forms.Form):
         empty_label=_("All regions and countries"),
         widget=PlainSelect,
     )
-    expert = forms.ModelChoiceField(
+    expert = NameChoiceField(
         Expert.objects.none(),
         to_field_name="slug",
         required=False,
@@ -156,22 +172,22 @@ class TranslationBatchForm(forms.Form):
     """Which briefs go in a batch for a translation agency (translations.batches): by
     type, topic, region, expert and publication date, each given by its slug."""
 
-    type = forms.ModelChoiceField(
+    type = NameChoiceField(
         PublicationType.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Publication type"),
     )
-    topic = forms.ModelChoiceField(
+    topic = NameChoiceField(
         Topic.objects.all(), to_field_name="slug", required=False, label=_("Topic")
     )
-    region = forms.ModelChoiceField(
+    region = NameChoiceField(
         Region.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Region or country"),
     )
-    expert = forms.ModelChoiceField(
+    expert = NameChoiceField(
         Expert.objects.all(), to_field_name="slug", required=False, label=_("Expert")
     )
     since = forms.DateField(

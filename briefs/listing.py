@@ -1,5 +1,6 @@
 """Pages of the public briefs filed under topics or regions, read off the links' index."""
 
+from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, F, Max
 from django.utils import timezone
 
@@ -28,10 +29,10 @@ class LinkedBriefs:
         """A region's briefs include those of the regions and countries inside it."""
         return cls(BriefRegion, "region", region.subtree_ids(), language)
 
-    def _links(self):
+    def _links(self, target_ids=None):
         links = self.link_model.objects.filter(
             _is_set("brief_is_published"),
-            **{f"{self.target}__in": self.target_ids},
+            **{f"{self.target}__in": target_ids or self.target_ids},
             brief_published_at__lte=self.now,
         )
         return links.filter(_is_set("brief_in_arabic")) if self.language == "ar" else links
@@ -43,20 +44,37 @@ class LinkedBriefs:
         return self._links().values("brief_id").distinct().count()
 
     def __getitem__(self, window):
-        if len(self.target_ids) == 1:
-            rows = self._links().order_by("-brief_published_at", "-brief_id")
-        else:
-            rows = (
-                self._links()
-                .values("brief_id")
-                .annotate(brief_published_at=Max("brief_published_at"))
-                .order_by("-brief_published_at", "-brief_id")
-            )
-        ids = list(rows.values_list("brief_id", flat=True)[window])
+        ids = self._newest_brief_ids(window)
         # The copies choose the page; the briefs themselves decide what may be shown.
         briefs = Brief.objects.published().in_language(self.language).filter(pk__in=ids)
         briefs = briefs.for_listing().in_bulk()
         return [briefs[pk] for pk in ids if pk in briefs]
+
+    def _newest_brief_ids(self, window):
+        newest_first = ("-brief_published_at", "-brief_id")
+        if len(self.target_ids) == 1:
+            rows = self._links().order_by(*newest_first).values_list("brief_id", flat=True)
+            return list(rows[window])
+        if connections[self._links().db].features.supports_slicing_ordering_in_compound:
+            # Each region's newest links, read from its index and merged: the newest
+            # briefs of a region group are among them. Grouping the links by brief would
+            # read every link of every country in the group.
+            per_target = [
+                self._links([target])
+                .order_by(*newest_first)
+                .values_list("brief_published_at", "brief_id")[: window.stop]
+                for target in self.target_ids
+            ]
+            rows = sorted(set(per_target[0].union(*per_target[1:], all=True)), reverse=True)
+            return [brief_id for _published_at, brief_id in rows][window]
+        # A brief filed under a region and a country inside it is listed once.
+        rows = (
+            self._links()
+            .values("brief_id")
+            .annotate(brief_published_at=Max("brief_published_at"))
+            .order_by(*newest_first)
+        )
+        return list(rows.values_list("brief_id", flat=True)[window])
 
 
 def _is_set(flag):

@@ -100,13 +100,11 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         )
         return self.filter(Exists(documents))
 
-    def by_relevance(self, query):
-        """These briefs, annotated with `relevance` to `query`, most relevant first, then
-        newest (each must have a document in the query's language)."""
+    def with_relevance(self, query):
+        """These briefs, each annotated with its `relevance` to `query` (larger is better;
+        each must have a document in the query's language)."""
         ranked = self.filter(search_documents__language=query.language)
-        return ranked.annotate(
-            relevance=Relevance(F("search_documents__document"), query)
-        ).order_by("-relevance", "-published_at", "-pk")
+        return ranked.annotate(relevance=Relevance(F("search_documents__document"), query))
 
     def link_targets(self, query, language):
         """Public briefs first, then the rest, each newest first."""

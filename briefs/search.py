@@ -36,7 +36,8 @@ def follow_public_changes(change, **kwargs):
 
 class SearchResults:
     """What a search found among `briefs`, for a Paginator: the SEARCH_RANKED_MATCHES
-    newest matches, read once, and each page of them most relevant (or newest) first.
+    newest matches with their relevance, read in one query, and each page of them most
+    relevant (or newest) first.
 
     Relevance ranks only those: a word found in half the archive would otherwise have
     every one of its documents read and ranked, on every page. The results say when
@@ -48,8 +49,16 @@ class SearchResults:
 
     @cached_property
     def ids(self):
+        """The matches' ids in the order asked for."""
         newest = self.briefs.matching(self.query).order_by("-published_at", "-pk")
-        return list(newest.values_list("pk", flat=True)[: settings.SEARCH_RANKED_MATCHES])
+        newest = newest.values("pk")[: settings.SEARCH_RANKED_MATCHES]
+        found = Brief.objects.filter(pk__in=newest).with_relevance(self.query).order_by()
+        found = found.values_list("relevance", "published_at", "pk")
+        if self.newest_first:
+            order = sorted(found, key=lambda match: match[1:], reverse=True)
+        else:
+            order = sorted(found, reverse=True)  # most relevant, then newest
+        return [pk for _relevance, _published_at, pk in order]
 
     @property
     def capped(self):
@@ -62,12 +71,10 @@ class SearchResults:
         return len(self.ids)
 
     def __getitem__(self, window):
+        ids = self.ids[window]
         shown = Brief.objects.for_listing().defer(None)  # the bodies, for the passages
-        if self.newest_first:
-            ids = self.ids[window]
-            found = shown.in_bulk(ids)
-            return [found[pk] for pk in ids if pk in found]
-        return list(shown.filter(pk__in=self.ids).by_relevance(self.query)[window])
+        found = shown.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 def reader_query(text, language):

@@ -1,14 +1,16 @@
 """A passage of a result, in the reader's language, with the words searched for marked."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import normalise, stems
+from .text import stems
 
 # Words with their combining marks (tashkeel) and tatweel, and what lies between them.
-_TOKEN = re.compile(r"(?:\w|[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+|.", re.DOTALL)
+_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
+_TOKEN = re.compile(rf"(?:\w|[{_MARKS}])+|(?:(?!\w)[^{_MARKS}])+", re.DOTALL)
 CONTEXT_WORDS = 14
 SCANNED_WORDS = 300
 
@@ -34,20 +36,22 @@ def highlight(text, query, length=32):
 
 def _hits(tokens, word_positions, query):
     """The positions of the words that are forms of a searched-for word, among the first
-    SCANNED_WORDS once one is found. Stemming every word of a long body would cost more
-    than the search: a word is stemmed only when it holds the beginning of a wanted stem
-    ("happ" of "happi", which "happy" stems to)."""
+    SCANNED_WORDS once one is found."""
     wanted = query.stems()
-    clues = {stem[: max(3, len(stem) - 1)] for stem in wanted}
     hits = set()
     for count, position in enumerate(word_positions):
         if hits and count > SCANNED_WORDS:
             break
-        token = tokens[position]
-        word = token.lower() if token.isascii() else normalise(token, query.language).lower()
-        if any(clue in word for clue in clues) and set(stems(word, query.language)) & wanted:
+        if _stems_of(tokens[position], query.language) & wanted:
             hits.add(position)
     return hits
+
+
+@lru_cache(maxsize=65536)
+def _stems_of(token, language):
+    """The stems of one word as a text writes it: remembered, since texts repeat their
+    language's words far more often than they use new ones."""
+    return frozenset(stems(token, language))
 
 
 def _best_window_start(word_positions, hits, length):

@@ -1,6 +1,9 @@
 """Topic and region pages: name, description and published briefs, in both languages."""
 
+from datetime import datetime, timedelta
+
 import pytest
+from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from briefs.models import Brief
@@ -36,6 +39,23 @@ def test_region_page_includes_briefs_of_its_countries(client):
         "Gulf Diplomacy",
     ]
     assert sorted(titles(client.get("/policy-analysis/bahrain"))) == ["Bahrain Visit", "Both"]
+
+
+def test_region_group_pages_list_each_brief_once_newest_first(client, settings):
+    settings.BRIEFS_PER_PAGE = 3
+    gulf = make_region("Gulf")
+    bahrain, oman = make_region("Bahrain", parent=gulf), make_region("Oman", parent=gulf)
+    day = timezone.make_aware(datetime(2024, 5, 1))
+    for number, regions in enumerate(
+        [[bahrain], [oman], [bahrain, oman], [gulf, oman], [bahrain], [oman], [gulf]]
+    ):
+        make_brief(f"Brief {number}", regions=regions, published_at=day - timedelta(days=number))
+    pages = [titles(client.get(f"/policy-analysis/gulf?page={page}")) for page in (1, 2, 3)]
+    assert pages == [
+        ["Brief 0", "Brief 1", "Brief 2"],
+        ["Brief 3", "Brief 4", "Brief 5"],
+        ["Brief 6"],
+    ]
 
 
 def test_arabic_topic_page(client):

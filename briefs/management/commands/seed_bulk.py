@@ -2,10 +2,13 @@
 
 The shape follows a real institute's: ~250 experts, ~40 topics, ~120 regions (countries
 inside region groups), 1–3 authors, topics and regions per brief, a 600-word body, and an
-Arabic version for about 40 % of briefs. Running it again with a larger --briefs adds
+Arabic version for about 40 % of briefs. The words are used as a language uses them
+(Zipf's law: a few words in nearly every brief, most words in few), so that searching
+the archive costs what searching a real one does. Running it again with a larger --briefs adds
 the difference; the same number gives the same archive.
 """
 
+import itertools
 import random
 import time
 from datetime import UTC, datetime, timedelta
@@ -21,7 +24,8 @@ from taxonomy.models import Region, Topic
 
 SEED = 20151130
 EXPERTS, TOPICS, REGION_GROUPS, COUNTRIES = 250, 40, 12, 108
-BODY_WORDS = 600
+PARAGRAPH_WORDS, BODY_PARAGRAPHS, PARAGRAPHS = 75, 8, 2000
+LEXICON_SIZE = 6000
 ARABIC_SHARE = 0.4
 BATCH = 2000
 NEWEST = datetime(2026, 1, 1, tzinfo=UTC)
@@ -132,8 +136,8 @@ class Command(BaseCommand):
             "name_en": f"Bulk Country {i}", "name_ar": f"دولة {i}", "slug": f"bulk-country-{i}",
             "parent": groups[i % REGION_GROUPS],
         })  # fmt: skip
-        english = [_text(rng, ENGLISH_WORDS, BODY_WORDS) for _ in range(32)]
-        arabic = [_text(rng, ARABIC_WORDS, BODY_WORDS) for _ in range(16)]
+        english = [ENGLISH.paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS)]
+        arabic = [ARABIC.paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS)]
         return types, experts, topics, groups + countries, english, arabic
 
     def _ensure(self, model, count, fields):
@@ -149,18 +153,16 @@ class Command(BaseCommand):
         for number in range(start, stop):
             rng = random.Random(SEED + number)  # each brief the same, however the run is split
             in_arabic = rng.random() < ARABIC_SHARE
-            words = rng.sample(ENGLISH_WORDS, 5)
+            words = ENGLISH.words(rng, 5)
             new.append(
                 Brief(
                     title_en=" ".join(words).capitalize() + f" {number}",
                     slug_en=f"bulk-{number}-{'-'.join(words[:3])}",
-                    title_ar=" ".join(rng.sample(ARABIC_WORDS, 5)) + f" {number}"
-                    if in_arabic
-                    else "",
+                    title_ar=" ".join(ARABIC.words(rng, 5)) + f" {number}" if in_arabic else "",
                     slug_ar=f"bulk-ar-{number}" if in_arabic else None,
-                    summary_en=" ".join(words),
-                    body_en=english[number % len(english)],
-                    body_ar=arabic[number % len(arabic)] if in_arabic else "",
+                    summary_en=" ".join(ENGLISH.words(rng, 20)).capitalize() + ".",
+                    body_en=_body(rng, english),
+                    body_ar=_body(rng, arabic) if in_arabic else "",
                     published_at=NEWEST - timedelta(hours=number * 3 + rng.randrange(3)),
                     publication_type=types[number % len(types)],
                 )
@@ -180,12 +182,46 @@ class Command(BaseCommand):
         publishing.import_published(new, links_for)
 
 
-def _text(rng, words, count):
-    sentences, current = [], []
-    for _ in range(count):
-        current.append(rng.choice(words))
-        if len(current) >= rng.randint(12, 24):
-            sentences.append(" ".join(current).capitalize() + ".")
-            current = []
-    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
-    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+class Lexicon:
+    """A language's words, commonest first, used as Zipf's law has it: the n-th commonest
+    word about 1/n as often as the commonest. Its head is the policy words above; its
+    long tail is made up of the language's syllables."""
+
+    def __init__(self, head, syllables, size, seed):
+        rng = random.Random(seed)
+        self.vocabulary = list(head)
+        known = set(self.vocabulary)
+        while len(self.vocabulary) < size:
+            word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+            if word not in known:
+                known.add(word)
+                self.vocabulary.append(word)
+        self.cumulative = list(itertools.accumulate(1 / rank for rank in range(1, size + 1)))
+
+    def words(self, rng, count):
+        """`count` different words, each drawn as often as the language uses it."""
+        chosen = []
+        while len(chosen) < count:
+            (word,) = rng.choices(self.vocabulary, cum_weights=self.cumulative)
+            if word not in chosen:
+                chosen.append(word)
+        return chosen
+
+    def paragraph(self, rng, count):
+        words = rng.choices(self.vocabulary, cum_weights=self.cumulative, k=count)
+        sentences, start = [], 0
+        while start < count:
+            stop = start + rng.randint(12, 24)
+            sentences.append(" ".join(words[start:stop]).capitalize() + ".")
+            start = stop
+        return f"<p>{' '.join(sentences)}</p>"
+
+
+ENGLISH_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+ARABIC_SYLLABLES = [c + v for c in "بتجدرزسشعفقكلمنه" for v in ("ا", "و", "ي", "")]
+ENGLISH = Lexicon(ENGLISH_WORDS, ENGLISH_SYLLABLES, LEXICON_SIZE, SEED)
+ARABIC = Lexicon(ARABIC_WORDS, ARABIC_SYLLABLES, LEXICON_SIZE, SEED)
+
+
+def _body(rng, paragraphs):
+    return "".join(rng.sample(paragraphs, BODY_PARAGRAPHS))
