@@ -9,6 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,7 +25,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.bidi import isolate
 from editorial.history import HistoryAdmin
-from editorial.pagination import UncountedPaginator
+from editorial.pagination import CappedCountPaginator, UncountedPaginator
 from experts.models import Expert
 from library.documents import check_pdf
 from library.pictures import picture
@@ -515,6 +516,12 @@ class BriefAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing().with_arabic_written()
+
+    def get_paginator(self, request, queryset, per_page, **kwargs):
+        if request.GET.get(SEARCH_VAR, "").strip():
+            cap = settings.ADMIN_SEARCH_COUNT_CAP
+            return CappedCountPaginator(queryset, per_page, cap=cap, **kwargs)
+        return super().get_paginator(request, queryset, per_page, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         """Through the readers' search index, which a LIKE over 500,000 bodies is not."""

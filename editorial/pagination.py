@@ -1,6 +1,7 @@
-"""Pages of a long list that are never counted."""
+"""Pages of lists too long to count in full."""
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,3 +45,26 @@ class UncountedPage(Page):
 
     def has_previous(self):
         return self.number > 1
+
+
+class CappedCountPaginator(Paginator):
+    """Pages of a search counted up to `cap` matches: a common word finds most of a large
+    archive, and counting every match cost the admin's search nearly all of its time.
+    Past the cap the pages stop and `capped` says that more matched, so that the list
+    can say "more than" and ask for more words or a filter."""
+
+    def __init__(self, object_list, per_page, *, cap, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+
+    @cached_property
+    def _matches(self):
+        return self.object_list[: self.cap + 1].count()
+
+    @property
+    def count(self):
+        return min(self._matches, self.cap)
+
+    @property
+    def capped(self):
+        return self._matches > self.cap

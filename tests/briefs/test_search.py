@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from briefs import publishing
 from briefs.models import Brief
@@ -276,6 +276,46 @@ def test_the_admin_search_finds_released_briefs_by_their_words_and_the_rest_by_t
     assert listed("drone strikes") == {draft.pk}  # a draft, by its title
     assert listed("drone-strikes-draft") == {draft.pk}  # or its slug
     assert listed("  ") == {weapons.pk, draft.pk, draft.pk + 1}  # nothing to look for
+
+
+def test_the_admin_search_counts_up_to_its_cap_and_says_when_more_matched(
+    admin_client, committed, settings, monkeypatch
+):
+    from briefs.admin import BriefAdmin
+
+    settings.ADMIN_SEARCH_COUNT_CAP = 3
+    monkeypatch.setattr(BriefAdmin, "list_per_page", 2)
+    day = timezone.make_aware(datetime(2024, 5, 1))
+    with committed():
+        matches = [
+            make_brief(f"Note {n}", body_en="<p>sanctions</p>", published_at=day - timedelta(n))
+            for n in range(5)
+        ]
+        make_brief("Unrelated", published_at=day)
+
+    def page(number):
+        return admin_client.get("/admin/briefs/brief/", {"q": "sanctions", "p": number})
+
+    first, second = page(1), page(2)
+    assert [b.pk for b in first.context["cl"].result_list] == [b.pk for b in matches[:2]]
+    assert [b.pk for b in second.context["cl"].result_list] == [matches[2].pk]
+    assert page(3).status_code == 302  # two pages: past them, Django's "?e=1"
+    text = " ".join(first.content.decode().split())
+    assert "more than 3 results, newest first: add words or a filter to narrow them" in text
+    assert "more than 3 briefs: the newest 3 are listed" in text
+    assert "Select every brief that matches (more than 3)" in text
+    assert "Select all 3" not in text
+
+    settings.ADMIN_SEARCH_COUNT_CAP = 5  # all five counted: said as Django says it
+    text = " ".join(admin_client.get("/admin/briefs/brief/?q=sanctions").content.decode().split())
+    assert "5 results" in text and "Select all 5 briefs" in text and "more than" not in text
+
+    with translation.override("ar"):
+        settings.ADMIN_SEARCH_COUNT_CAP = 3
+        arabic = " ".join(
+            admin_client.get("/ar/admin/briefs/brief/?q=sanctions").content.decode().split()
+        )
+    assert "عدد النتائج يتجاوز 3" in arabic and "more than" not in arabic
 
 
 def test_relevance_ranks_the_newest_matches_and_says_when_there_were_more(
