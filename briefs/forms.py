@@ -3,8 +3,9 @@ from datetime import date, datetime, time, timedelta
 from django import forms
 from django.db.models import Max, Min
 from django.forms.models import ModelChoiceIterator
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from editorial.widgets import PlainSelect
 from experts.models import Expert
@@ -21,7 +22,10 @@ class NameChoices(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list(self.field.to_field_name, "name")
+        # The page's language's column read as it is: in_language() keeps the rows that
+        # have a name in it, so modeltranslation's per-row fallback has nothing to do.
+        name = build_localized_fieldname("name", translation.get_language())
+        yield from self.queryset.rewrite(False).values_list(self.field.to_field_name, name)
 
 
 class NameChoiceField(forms.ModelChoiceField):
