@@ -371,7 +371,7 @@ LOGGING = {
 BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
 # Search ranks this many of the newest matches by relevance (briefs.search), and shows
 # this many results, each with a passage, per page.
-SEARCH_RANKED_MATCHES = env.int("SEARCH_RANKED_MATCHES", default=1000)
+SEARCH_RANKED_MATCHES = env.int("SEARCH_RANKED_MATCHES", default=200)
 SEARCH_RESULTS_PER_PAGE = env.int("SEARCH_RESULTS_PER_PAGE", default=10)
 # The admin's brief search counts its matches up to this many ("more than 1,000").
 ADMIN_SEARCH_COUNT_CAP = env.int("ADMIN_SEARCH_COUNT_CAP", default=1000)
