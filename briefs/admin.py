@@ -527,7 +527,9 @@ class BriefAdmin(
         """Through the readers' search index, which a LIKE over 500,000 bodies is not."""
         if not search_term.strip():
             return queryset, False
-        return queryset.find_for_editors(search_term.replace("\x00", "")), False
+        # One more than the count's cap, for the changelist to know that more matched.
+        limit = settings.ADMIN_SEARCH_COUNT_CAP + 1
+        return queryset.find_for_editors(search_term.replace("\x00", ""), limit), False
 
     # Who may do what (docs/roles.md): editors everything; writers their own briefs while
     # in draft or review, and never publish or withdraw; translators their fields only.

@@ -25,6 +25,7 @@ from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
 from search.documents import DocumentField, Relevance
 from search.query import SearchQuery
+from search.text import has_words_of
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
@@ -74,23 +75,32 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         """Briefs public now or due to be at their minute, by themselves (scheduled)."""
         return self.filter(RELEASED)
 
-    def find_for_editors(self, text):
-        """The briefs an editor means by `text`, in any state: released briefs by the words
-        of either language's version, through the search index; the others (never in the
-        index: drafts, in review, withdrawn, a few among many) by title or slug."""
-        found = ~RELEASED & (
+    def find_for_editors(self, text, limit):
+        """These briefs an editor means by `text`, in any state, `limit` at most: those not
+        released (never in the search index: drafts, in review, withdrawn, a few among
+        many) by title or slug, then the newest released ones whose version in either
+        language holds the words. Each part is asked alone, newest first, so that a word
+        found in most of the archive reads only its newest matches."""
+        # Each state but the public one, named: the (status, date) index can find them.
+        others = [status for status in self.model.Status.values if status != PUBLIC_STATUS]
+        unreleased = self.filter(status__in=others).filter(
             Q(title_en__icontains=text)
             | Q(title_ar__icontains=text)
             | Q(slug_en__icontains=text)
             | Q(slug_ar__icontains=text)
         )
-        for language in LANGUAGES:
+        found = list(unreleased.order_by("-pk").values_list("pk", flat=True)[:limit])
+        released = set()
+        # Each language's index for words in its script: Arabic text's Latin names are in
+        # its English version too, and one index's statistics are both languages', so
+        # PostgreSQL would take an English word for a common Arabic one and read every
+        # Arabic document looking for it.
+        for language in [language for language in LANGUAGES if has_words_of(text, language)]:
             if query := SearchQuery.parse(text, language):
-                documents = SearchDocument.objects.filter(
-                    brief=OuterRef("pk"), language=language, document__matches=query
-                )
-                found |= Exists(documents)
-        return self.filter(found)
+                newest = self.released().matching(query).order_by("-published_at", "-pk")
+                released.update(newest.values_list("published_at", "pk")[:limit])
+        found += [pk for _published_at, pk in sorted(released, reverse=True)]
+        return self.filter(pk__in=found[:limit])
 
     def matching(self, query):
         """These briefs whose `query.language` version holds every word of `query` (a
