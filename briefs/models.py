@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -174,9 +175,9 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         """Each brief annotated with `arabic_written`: whether any Arabic title or body is
         there, known without loading the body (a changelist's hundred rows)."""
         written = models.Q(title_ar__gt="") | models.Q(body_ar__gt="")
-        return self.annotate(
-            arabic_written=models.ExpressionWrapper(written, output_field=models.BooleanField())
-        )
+        # Both columns NULL (never written) compare as NULL, not false.
+        written = models.ExpressionWrapper(written, output_field=models.BooleanField())
+        return self.annotate(arabic_written=Coalesce(written, models.Value(False)))
 
     def for_detail(self):
         """Everything the article page shows, in a number of queries that does not grow."""

@@ -317,6 +317,34 @@ def test_the_admin_search_counts_up_to_its_cap_and_says_when_more_matched(
     assert "عدد النتائج يتجاوز 3" in arabic and "more than" not in arabic
 
 
+@pytest.mark.parametrize("term", ["sanctions", "عقوبات"])
+def test_the_admin_search_queries_do_not_grow_with_the_matches(admin_client, committed, term):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(count):
+        with committed():
+            for _ in range(count):
+                make_brief(
+                    body_en="<p>On sanctions.</p>", title_ar="عنوان", body_ar="<p>عقوبات.</p>"
+                )
+            make_brief("Sanctions Draft", status=Brief.Status.DRAFT)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = admin_client.get("/admin/briefs/brief/", {"q": term})
+        assert response.status_code == 200
+        return len(captured), len(response.context["cl"].result_list)
+
+    add(2)
+    small = queries()
+    add(30)
+    large = queries()
+    # Drafts are found by title (English here), released briefs by either version's words.
+    found_small, found_large = (3, 34) if term == "sanctions" else (2, 32)
+    assert (small[0], small[1], large[1]) == (large[0], found_small, found_large)
+
+
 def test_relevance_ranks_the_newest_matches_and_says_when_there_were_more(
     client, committed, settings
 ):
