@@ -519,8 +519,7 @@ class BriefAdmin(
 
     def get_paginator(self, request, queryset, per_page, **kwargs):
         if request.GET.get(SEARCH_VAR, "").strip():
-            cap = settings.ADMIN_SEARCH_COUNT_CAP
-            return CappedCountPaginator(queryset, per_page, cap=cap, **kwargs)
+            return CappedCountPaginator(queryset, per_page, cap=self.search_count_cap, **kwargs)
         return super().get_paginator(request, queryset, per_page, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
@@ -528,8 +527,14 @@ class BriefAdmin(
         if not search_term.strip():
             return queryset, False
         # One more than the count's cap, for the changelist to know that more matched.
-        limit = settings.ADMIN_SEARCH_COUNT_CAP + 1
+        limit = self.search_count_cap + 1
         return queryset.find_for_editors(search_term.replace("\x00", ""), limit), False
+
+    @property
+    def search_count_cap(self):
+        # More than a page: Django's changelist shows its whole queryset when the count
+        # fits on one page, which here would show the one brief beyond the cap.
+        return max(settings.ADMIN_SEARCH_COUNT_CAP, self.list_per_page + 1)
 
     # Who may do what (docs/roles.md): editors everything; writers their own briefs while
     # in draft or review, and never publish or withdraw; translators their fields only.

@@ -305,6 +305,10 @@ def test_the_admin_search_counts_up_to_its_cap_and_says_when_more_matched(
     assert "more than 3 briefs: the newest 3 are listed" in text
     assert "Select all 3" not in text and 'class="question' not in text  # the newest 3 alone
 
+    settings.ADMIN_SEARCH_COUNT_CAP = 1  # less than a page: raised to a page and one more
+    assert [b.pk for b in page(1).context["cl"].result_list] == [b.pk for b in matches[:2]]
+    assert "more than 3 results" in page(1).content.decode()
+
     settings.ADMIN_SEARCH_COUNT_CAP = 5  # all five counted: said as Django says it
     text = " ".join(admin_client.get("/admin/briefs/brief/?q=sanctions").content.decode().split())
     assert "5 results" in text and "Select all 5 briefs" in text and "more than" not in text
