@@ -176,22 +176,22 @@ class TranslationBatchForm(forms.Form):
     """Which briefs go in a batch for a translation agency (translations.batches): by
     type, topic, region, expert and publication date, each given by its slug."""
 
-    type = NameChoiceField(
+    type = forms.ModelChoiceField(
         PublicationType.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Publication type"),
     )
-    topic = NameChoiceField(
+    topic = forms.ModelChoiceField(
         Topic.objects.all(), to_field_name="slug", required=False, label=_("Topic")
     )
-    region = NameChoiceField(
+    region = forms.ModelChoiceField(
         Region.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Region or country"),
     )
-    expert = NameChoiceField(
+    expert = forms.ModelChoiceField(
         Expert.objects.all(), to_field_name="slug", required=False, label=_("Expert")
     )
     since = forms.DateField(
