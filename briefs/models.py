@@ -24,7 +24,7 @@ from library.figures import WITH_FIGURES
 from library.models import Image
 from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
-from search.documents import DocumentField, Relevance
+from search.documents import DocumentField, Relevance, document_field
 from search.query import SearchQuery
 from search.text import has_words_of
 from taxonomy.models import Region, Topic
@@ -106,16 +106,14 @@ class BriefQuerySet(LanguageVersionsQuerySet):
     def matching(self, query):
         """These briefs whose `query.language` version holds every word of `query` (a
         search.query.SearchQuery). Only released briefs are in the index (briefs.search)."""
-        documents = SearchDocument.objects.filter(
-            brief=OuterRef("pk"), language=query.language, document__matches=query
-        )
-        return self.filter(Exists(documents))
+        return self.filter(**{f"{_document_path(query.language)}__matches": query})
 
     def with_relevance(self, query):
         """These briefs, each annotated with its `relevance` to `query` (larger is better;
         each must have a document in the query's language)."""
-        ranked = self.filter(search_documents__language=query.language)
-        return ranked.annotate(relevance=Relevance(F("search_documents__document"), query))
+        document = _document_path(query.language)
+        ranked = self.filter(**{f"{document}__isnull": False})
+        return ranked.annotate(relevance=Relevance(F(document), query))
 
     def link_targets(self, query, language):
         """Public briefs first, then the rest, each newest first."""
@@ -667,23 +665,23 @@ class Recommendation(models.Model):
         return f"{self.recommended} ← {self.brief}"
 
 
-class SearchDocument(models.Model):
-    """A released brief's words in one language, as search finds them (kept by
-    briefs.search from the publishing path's announcements)."""
+class SearchEntry(models.Model):
+    """A released brief in the search index: its words in each language it may be read in,
+    a column per language (search.documents says why). Kept by briefs.search from the
+    publishing path's announcements."""
 
-    brief = models.ForeignKey(Brief, related_name="search_documents", on_delete=models.CASCADE)
-    language = models.CharField(max_length=10)
-    document = DocumentField()
-
-    search_owner = "brief"
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["brief", "language"], name="search_document_unique")
-        ]
+    brief = models.OneToOneField(
+        Brief, primary_key=True, related_name="search_entry", on_delete=models.CASCADE
+    )
+    document_en = DocumentField("en")
+    document_ar = DocumentField("ar")
 
     def __str__(self):
-        return f"{self.brief_id} ({self.language})"
+        return str(self.brief_id)
+
+
+def _document_path(language):
+    return f"search_entry__{document_field(SearchEntry, language).name}"
 
 
 @receiver(m2m_changed, sender=Brief.authors.through)

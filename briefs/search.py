@@ -16,7 +16,7 @@ from search import documents
 from search.query import SearchQuery
 from search.text import plain_text
 
-from .models import Authorship, Brief, SearchDocument
+from .models import Authorship, Brief, SearchEntry
 
 BATCH = 500
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -101,12 +101,12 @@ def index(brief_ids, languages=LANGUAGES):
 def needs_building():
     """Whether released briefs exist but the index holds nothing (a database from before
     search, or restored without it)."""
-    return Brief.objects.released().exists() and not SearchDocument.objects.exists()
+    return Brief.objects.released().exists() and not SearchEntry.objects.exists()
 
 
 def rebuild(progress=None):
     """Index every brief again, in batches; `progress(done, total)` after each."""
-    SearchDocument.objects.all().delete()
+    SearchEntry.objects.all().delete()
     ids = list(Brief.objects.released().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         index(ids[start : start + BATCH])
@@ -124,10 +124,10 @@ def _index_batch(brief_ids, language):
         .prefetch_related("authorships__expert")
     )
     entries = [(brief.pk, language, _parts(brief, language)) for brief in readable]
-    documents.write(SearchDocument, entries)
+    documents.write(SearchEntry, entries)
     gone = set(brief_ids) - {pk for pk, _language, _parts in entries}
     if gone:
-        documents.remove(SearchDocument, gone, language)
+        documents.remove(SearchEntry, gone, language)
 
 
 def _parts(brief, language):

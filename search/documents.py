@@ -1,11 +1,15 @@
 """Search documents in the database, the same interface on both engines.
 
-A model that keeps search documents has one row per (object, language) with a
-DocumentField. On PostgreSQL the field is the document itself: a weighted tsvector,
-GIN-indexed per language, read with the language's text search configuration (`english`;
-`arabic` after search.text's normaliser). On SQLite the words live in an FTS5 table named
-after the model's table, `<table>_words`, whose rowid is the row's id: porter stemming
-for English, Snowball's Arabic stemmer (run here, as PostgreSQL runs it) for Arabic.
+A model that keeps search documents has one row per object, whose primary key is the
+object's, and a DocumentField per language: a column per language, so that each
+language's words have their own statistics (PostgreSQL's planner reads how common a word
+is per column: with both languages in one column, an Arabic word rare in Arabic looked
+common, and the reverse). On PostgreSQL the field is the document itself, a weighted
+tsvector with its own GIN index, read with the language's text search configuration
+(`english`; `arabic` after search.text's normaliser). On SQLite the column only says
+whether the object has a document in that language; the words live in an FTS5 table,
+`<table>_<column>_words`, whose rowid is the object's id: porter stemming for English,
+Snowball's Arabic stemmer (run here, as PostgreSQL runs it) for Arabic.
 
 Weights: the title and the names of its people (A), the summary (B), the body (C).
 """
@@ -25,23 +29,48 @@ def configuration(language):
 
 
 class DocumentField(models.Field):
-    """A row's search document: a tsvector on PostgreSQL; on SQLite, a placeholder whose
-    words are in the FTS5 table `<table>_words`."""
+    """A row's search document in `language` (NULL for none): a tsvector on PostgreSQL;
+    on SQLite, a placeholder whose words are in the FTS5 table words_table(field)."""
 
     description = "Search document"
+
+    def __init__(self, language, *args, **kwargs):
+        self.language = language
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("null", None)
+        kwargs.pop("editable", None)
+        return name, path, [self.language, *args], kwargs
 
     def db_type(self, connection):
         return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
-def words_table(model):
-    return f"{model._meta.db_table}_words"
+def document_field(model, language):
+    """`model`'s DocumentField for `language`."""
+    for field in model._meta.concrete_fields:
+        if isinstance(field, DocumentField) and field.language == language:
+            return field
+    raise LookupError(f"{model._meta.label} keeps no search document in {language!r}")
+
+
+def words_table(field):
+    return f"{field.model._meta.db_table}_{field.column}_words"
+
+
+def _row_id(compiler, column):
+    alias = compiler.quote_name_unless_alias(column.alias)
+    return f'{alias}."{column.target.model._meta.pk.column}"'
 
 
 @DocumentField.register_lookup
 class Matches(models.Lookup):
-    """`document__matches=query`: the document holds every word of `query` (a
-    search.query.SearchQuery), or one of each word's other spellings."""
+    """`document_<language>__matches=query`: the document holds every word of `query` (a
+    search.query.SearchQuery in that language), or one of each word's other spellings."""
 
     lookup_name = "matches"
 
@@ -51,13 +80,13 @@ class Matches(models.Lookup):
     def as_postgresql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
-        config = configuration(self.rhs.language)
+        config = configuration(self.lhs.target.language)
         return f"{lhs} @@ to_tsquery('{config}', {rhs})", [*lhs_params, *rhs_params]
 
     def as_sqlite(self, compiler, connection):
         rhs, rhs_params = self.process_rhs(compiler, connection)
-        table = words_table(self.lhs.target.model)
-        row_id = f'{compiler.quote_name_unless_alias(self.lhs.alias)}."id"'
+        table = words_table(self.lhs.target)
+        row_id = _row_id(compiler, self.lhs)
         return f"{row_id} IN (SELECT rowid FROM {table} WHERE {table} MATCH {rhs})", rhs_params
 
 
@@ -78,12 +107,11 @@ class Relevance(models.Func):
 
     def as_sqlite(self, compiler, connection):
         column = self.source_expressions[0]
-        table = words_table(column.target.model)
-        row_id = f'{compiler.quote_name_unless_alias(column.alias)}."id"'
+        table = words_table(column.target)
         weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
         sql = (
             f"(SELECT -bm25({table}, {weights}) FROM {table} "
-            f"WHERE {table} MATCH %s AND {table}.rowid = {row_id})"
+            f"WHERE {table} MATCH %s AND {table}.rowid = {_row_id(compiler, column)})"
         )
         return sql, [match_expression(self.query, connection)]
 
@@ -116,77 +144,94 @@ def write(model, entries, using="default"):
     """Store the documents `entries` gives: (object id, language, {part: text}), replacing
     any document of the same object and language."""
     connection = connections[using]
+    by_language = {}
+    for object_id, language, parts in entries:
+        by_language.setdefault(language, []).append((object_id, parts))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            _write_postgresql(cursor, model, entries)
-        else:
-            _write_sqlite(cursor, model, entries)
+        for language, language_entries in by_language.items():
+            field = document_field(model, language)
+            if connection.vendor == "postgresql":
+                _write_postgresql(cursor, field, language_entries)
+            else:
+                _write_sqlite(cursor, field, language_entries)
 
 
 def remove(model, object_ids, language, using="default"):
-    """Forget the documents in `language` of `object_ids`."""
-    owner = f"{model.search_owner}_id__in"
-    model.objects.using(using).filter(**{owner: object_ids}, language=language).delete()
+    """Forget the documents in `language` of `object_ids`, and the rows left with none."""
+    field = document_field(model, language)
+    rows = model.objects.using(using).filter(pk__in=object_ids)
+    rows.update(**{field.name: None})
+    if connections[using].vendor == "sqlite":
+        with connections[using].cursor() as cursor:
+            ids = list(object_ids)
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {words_table(field)} WHERE rowid IN ({marks})", ids)
+    empty = {
+        other.name: None
+        for other in model._meta.concrete_fields
+        if isinstance(other, DocumentField)
+    }
+    rows.filter(**empty).delete()
 
 
-def _write_postgresql(cursor, model, entries):
-    owner = f"{model.search_owner}_id"
+def _write_postgresql(cursor, field, entries):
+    table, key = field.model._meta.db_table, field.model._meta.pk.column
+    config = configuration(field.language)
     document = " || ".join(
-        f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')" for weight in POSTGRES_WEIGHTS
+        f"setweight(to_tsvector('{config}', %s), '{weight}')" for weight in POSTGRES_WEIGHTS
     )
-    sql = (
-        f"INSERT INTO {model._meta.db_table} ({owner}, language, document) "
-        f"VALUES (%s, %s, {document}) "
-        f"ON CONFLICT ({owner}, language) DO UPDATE SET document = EXCLUDED.document"
+    cursor.executemany(
+        f"INSERT INTO {table} ({key}, {field.column}) VALUES (%s, {document}) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {field.column} = EXCLUDED.{field.column}",
+        [
+            [object_id, *(normalise(parts.get(part, ""), field.language) for part in PARTS)]
+            for object_id, parts in entries
+        ],
     )
-    rows = []
-    for object_id, language, parts in entries:
-        config = configuration(language)
-        texts = [normalise(parts.get(part, ""), language) for part in PARTS]
-        rows.append([object_id, language, *(value for text in texts for value in (config, text))])
-    cursor.executemany(sql, rows)
 
 
-def _write_sqlite(cursor, model, entries):
-    owner = f"{model.search_owner}_id"
-    table = model._meta.db_table
-    for object_id, language, parts in entries:
-        cursor.execute(
-            f"INSERT INTO {table} ({owner}, language, document) VALUES (%s, %s, '') "
-            f"ON CONFLICT ({owner}, language) DO NOTHING",
-            [object_id, language],
-        )
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE {owner} = %s AND language = %s", [object_id, language]
-        )
-        (row_id,) = cursor.fetchone()
-        texts = [sqlite_text(parts.get(part, ""), language) for part in PARTS]
-        cursor.execute(
-            f"INSERT OR REPLACE INTO {words_table(model)} (rowid, {', '.join(PARTS)}) "
-            "VALUES (%s, %s, %s, %s, %s)",
-            [row_id, *texts],
-        )
+def _write_sqlite(cursor, field, entries):
+    table, key = field.model._meta.db_table, field.model._meta.pk.column
+    cursor.executemany(
+        f"INSERT INTO {table} ({key}, {field.column}) VALUES (%s, '') "
+        f"ON CONFLICT ({key}) DO UPDATE SET {field.column} = ''",
+        [[object_id] for object_id, _parts in entries],
+    )
+    cursor.executemany(
+        f"INSERT OR REPLACE INTO {words_table(field)} (rowid, {', '.join(PARTS)}) "
+        "VALUES (%s, %s, %s, %s, %s)",
+        [
+            [object_id, *(sqlite_text(parts.get(part, ""), field.language) for part in PARTS)]
+            for object_id, parts in entries
+        ],
+    )
 
 
-def create_words_table(table):
-    """A migration operation: on SQLite, the FTS5 words table for `table`, whose rows go
-    when the document's row goes, however it is deleted."""
+def create_words_tables(table, key, columns):
+    """A migration operation: on SQLite, an FTS5 words table for each of `table`'s document
+    `columns`, whose rows go when the row keyed `key` goes, however it is deleted."""
     from django.db import migrations
 
+    words = [f"{table}_{column}_words" for column in columns]
+
     def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for name in words:
             schema_editor.execute(
-                f"CREATE VIRTUAL TABLE {table}_words USING fts5({', '.join(PARTS)}, "
+                f"CREATE VIRTUAL TABLE {name} USING fts5({', '.join(PARTS)}, "
                 "tokenize='porter unicode61 remove_diacritics 2')"
             )
-            schema_editor.execute(
-                f"CREATE TRIGGER {table}_words_delete AFTER DELETE ON {table} "
-                f"BEGIN DELETE FROM {table}_words WHERE rowid = old.id; END"
-            )
+        deletes = " ".join(f"DELETE FROM {name} WHERE rowid = old.{key};" for name in words)
+        schema_editor.execute(
+            f"CREATE TRIGGER {table}_words_delete AFTER DELETE ON {table} BEGIN {deletes} END"
+        )
 
     def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            schema_editor.execute(f"DROP TRIGGER {table}_words_delete")
-            schema_editor.execute(f"DROP TABLE {table}_words")
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        schema_editor.execute(f"DROP TRIGGER {table}_words_delete")
+        for name in words:
+            schema_editor.execute(f"DROP TABLE {name}")
 
     return migrations.RunPython(forwards, backwards)

@@ -372,9 +372,9 @@ def test_rebuilding_the_index_finds_what_was_there_before_search(client, weapons
 
     from django.core.management import call_command
 
-    from briefs.models import SearchDocument
+    from briefs.models import SearchEntry
 
-    SearchDocument.objects.all().delete()  # a database from before search
+    SearchEntry.objects.all().delete()  # a database from before search
     assert found(client, "/search/?q=hezbollah") == []
     out = StringIO()
     call_command("rebuild_search_index", "--if-empty", stdout=out)
