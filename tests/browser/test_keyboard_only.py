@@ -3,6 +3,7 @@
 import contextlib
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from briefs.models import Brief
 
@@ -71,9 +72,15 @@ def test_an_editor_writes_previews_and_publishes_by_keyboard(browser, demo_site,
     page.keyboard.type("## Background\n")
     page.keyboard.type("Read the report")
     page.keyboard.press("Shift+Home")
-    page.wait_for_timeout(300)  # a person's pause: the editor takes in the selection
-    page.keyboard.press("Control+k")
-    page.wait_for_selector(".prose-editor-dialog[open]")
+    page.wait_for_function("getSelection().toString() === 'Read the report'")
+    # The editor takes in a selection on the browser's next selectionchange event; on a
+    # busy machine Ctrl+K can come first and find nothing to link. A person presses again.
+    for _attempt in range(3):
+        page.keyboard.press("Control+k")
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_selector(".prose-editor-dialog[open]", timeout=5000)
+            break
+    page.wait_for_selector(".prose-editor-dialog[open]", timeout=1000)
     tab_to(page, "e.name === 'href'")
     page.keyboard.type("https://example.org/report")
     page.keyboard.press("Enter")
