@@ -665,16 +665,31 @@ class Recommendation(models.Model):
         return f"{self.recommended} ← {self.brief}"
 
 
+class SearchEntryQuerySet(models.QuerySet):
+    def in_language(self, language):
+        """Entries with a document in `language`."""
+        return self.filter(**{f"{document_field(self.model, language).name}__isnull": False})
+
+    def matching(self, query):
+        """Entries whose document in `query.language` holds every word of `query`."""
+        document = document_field(self.model, query.language).name
+        return self.filter(**{f"{document}__matches": query})
+
+
 class SearchEntry(models.Model):
     """A released brief in the search index: its words in each language it may be read in,
-    a column per language (search.documents says why). Kept by briefs.search from the
-    publishing path's announcements."""
+    a column per language (search.documents says why), and a copy of its date, so that a
+    rare word's matches are put newest first without reading their briefs. Kept by
+    briefs.search from the publishing path's announcements."""
 
     brief = models.OneToOneField(
         Brief, primary_key=True, related_name="search_entry", on_delete=models.CASCADE
     )
+    brief_published_at = models.DateTimeField(null=True, editable=False)
     document_en = DocumentField("en")
     document_ar = DocumentField("ar")
+
+    objects = SearchEntryQuerySet.as_manager()
 
     def __str__(self):
         return str(self.brief_id)

@@ -14,6 +14,8 @@ Snowball's Arabic stemmer (run here, as PostgreSQL runs it) for Arabic.
 Weights: the title and the names of its people (A), the summary (B), the body (C).
 """
 
+import json
+
 from django.db import connections, models
 
 from .text import normalise, stems
@@ -114,6 +116,16 @@ class Relevance(models.Func):
             f"WHERE {table} MATCH %s AND {table}.rowid = {_row_id(compiler, column)})"
         )
         return sql, [match_expression(self.query, connection)]
+
+
+def estimated_count(queryset):
+    """How many rows PostgreSQL's statistics say `queryset` holds, without reading them;
+    None on other engines. With a document's words, this is how many documents its
+    statistics say hold them (search.documents keeps each language's apart)."""
+    if connections[queryset.db].vendor != "postgresql":
+        return None
+    (plan,) = json.loads(queryset.explain(format="json"))
+    return plan["Plan"]["Plan Rows"]
 
 
 def match_expression(query, connection):
