@@ -51,47 +51,66 @@ class SearchResults:
     there were more (`capped`), so that the reader can add words or filters.
     """
 
-    def __init__(self, briefs, query, newest_first=False):
+    def __init__(self, briefs, query, newest_first=False, links=None):
+        """`links`: the chosen topic's or country's links to public briefs (BriefLink),
+        when the search is narrowed to one: walked in place of every brief."""
         self.briefs, self.query, self.newest_first = briefs, query, newest_first
+        self.links = links
 
     @cached_property
     def ids(self):
         """The matches' ids in the order asked for."""
-        newest = self.briefs.matching(self.query).order_by(*self._newest_first())
-        newest = newest.values("pk")[: settings.SEARCH_RANKED_MATCHES]
-        found = Brief.objects.filter(pk__in=newest).with_relevance(self.query).order_by()
-        found = found.values_list("relevance", "published_at", "pk")
+        found = Brief.objects.filter(pk__in=self._newest_matches()).with_relevance(self.query)
+        found = found.order_by().values_list("relevance", "published_at", "pk")
         if self.newest_first:
             order = sorted(found, key=lambda match: match[1:], reverse=True)
         else:
             order = sorted(found, reverse=True)  # most relevant, then newest
         return [pk for _relevance, _published_at, pk in order]
 
-    def _newest_first(self):
-        """The order in which the newest matches are found: whichever way the database's
-        statistics say reads less. Walk the chosen briefs newest first, looking in each
-        one's document, and stop at the last match needed (words most briefs hold); or
-        read every match from the words' index and sort them by their entry's copy of
-        the date, which no index holds, so that PostgreSQL cannot walk instead (words
-        few briefs hold). PostgreSQL's planner counts a walk's rows but not the
-        unpacking of each document it reads, so left to itself it walked 70,000 briefs
-        (400 ms) for two words found together in 0.5 % of 500,000."""
-        walk, from_index = ("-published_at", "-pk"), ("-search_entry__brief_published_at", "-pk")
+    def _newest_matches(self):
+        """The newest SEARCH_RANKED_MATCHES matches' ids (a subquery), found whichever way
+        the database's statistics say reads less. Walk the briefs newest first (or the
+        chosen topic's links, which carry copies of their brief's date), looking in each
+        one's document, and stop at the last match needed: for words most briefs hold.
+        Or read every match from the words' index and sort them by their entry's copy of
+        the date, which no index holds, so that PostgreSQL cannot walk instead: for words
+        few briefs hold. PostgreSQL's planner counts a walk's rows but not the unpacking
+        of each document it reads, so left to itself it walked 70,000 briefs (400 ms)
+        for two words found together in 0.5 % of 500,000."""
+        needed = settings.SEARCH_RANKED_MATCHES
+        matches = self.briefs.matching(self.query)
+        way = self._cheapest_way(needed)
+        if way == "links":
+            links = self.links.filter(brief__in=matches)
+            return links.order_by("-brief_published_at", "-brief_id").values("brief_id")[:needed]
+        if way == "index":
+            newest_first = ("-search_entry__brief_published_at", "-pk")
+        else:
+            newest_first = ("-published_at", "-pk")
+        return matches.order_by(*newest_first).values("pk")[:needed]
+
+    def _cheapest_way(self, needed):
         estimate = documents.estimated_count
         documents_in_language = SearchEntry.objects.in_language(self.query.language)
         archive = estimate(documents_in_language)
         if not archive:
-            return walk  # SQLite: its words table finds the matches, then they are sorted
+            return "briefs"  # SQLite: its words table finds the matches, then they are sorted
         matches = estimate(documents_in_language.matching(self.query))
         chosen = estimate(self.briefs)
-        words_share, filters_share = matches / archive, min(1.0, chosen / archive)
-        needed = settings.SEARCH_RANKED_MATCHES
-        walked = min(archive, needed / max(words_share * filters_share, 1 / archive))
-        read = min(archive * filters_share, needed / max(words_share, 1 / archive))
-        walking = walked * WALK_PAST + read * WALK_AND_READ
-        sorting = matches * FROM_INDEX
-        sorting += min(matches, needed / max(filters_share, 1 / archive)) * WALK_PAST
-        return from_index if sorting < walking else walk
+        words_share, chosen_share = matches / archive, min(1.0, chosen / archive)
+        # Sorted matches are checked against the filters until enough pass.
+        checked = min(matches, needed / max(chosen_share, 1 / archive))
+        costs = {"index": matches * FROM_INDEX + checked * WALK_PAST}
+        walks = {"briefs": archive}
+        if self.links is not None:
+            walks["links"] = estimate(self.links)
+        for way, walked_over in walks.items():
+            chosen_share = min(1.0, chosen / max(walked_over, 1))
+            walked = min(walked_over, needed / max(words_share * chosen_share, 1 / archive))
+            read = min(walked_over * chosen_share, needed / max(words_share, 1 / archive))
+            costs[way] = walked * WALK_PAST + read * WALK_AND_READ
+        return min(costs, key=costs.get)
 
     @property
     def capped(self):

@@ -145,30 +145,37 @@ def test_results_rank_title_matches_first_then_newest(client, committed):
     assert newest == [in_body_new.pk, in_body_old.pk, in_title.pk]
 
 
-@pytest.mark.parametrize("reading", ["walking the briefs", "from the words' index"])
+@pytest.mark.parametrize("way", ["briefs", "links", "index"])
 def test_the_newest_matches_are_the_same_however_they_are_read(
-    client, committed, monkeypatch, settings, reading
+    client, committed, monkeypatch, settings, way
 ):
-    """Rare words' matches are read from the index and sorted by the entry's copy of the
-    date, common words' by walking the briefs: the same briefs, in the same order, with
-    the scheduled, the withdrawn and the other filters' briefs left out either way."""
-    import briefs.search
+    """Common words' matches are found by walking the briefs (or the chosen topic's links)
+    newest first, rare words' read from the index and sorted by the entry's copy of the
+    date: the same briefs, in the same order, with the scheduled, the withdrawn and the
+    other filters' briefs left out either way."""
+    from briefs.search import SearchResults
 
-    costly = "WALK_AND_READ" if reading == "from the words' index" else "FROM_INDEX"
-    monkeypatch.setattr(briefs.search, costly, 10**9)
+    def forced(results, needed):
+        return "briefs" if way == "links" and results.links is None else way
+
+    monkeypatch.setattr(SearchResults, "_cheapest_way", forced)
     settings.SEARCH_RANKED_MATCHES = 3
     energy = make_topic("Energy")
     day = timezone.make_aware(datetime(2024, 5, 1))
     with committed():
         briefs_by_age = [
-            make_brief(f"Note {n}", body_en="<p>Pipelines.</p>", published_at=day - timedelta(n))
-            for n in range(5)
+            make_brief(
+                f"Note {n}",
+                body_en="<p>Pipelines.</p>",
+                topics=[energy] if n % 2 else [],
+                published_at=day - timedelta(n),
+            )
+            for n in range(6)
         ]
-        make_brief("Scheduled Pipelines", published_at=timezone.now() + timedelta(days=2))
-        withdrawn = make_brief("Withdrawn Pipelines", published_at=day + timedelta(1))
-        on_energy = make_brief(
-            "Energy Pipelines", topics=[energy], published_at=day - timedelta(days=30)
+        make_brief(
+            "Scheduled Pipelines", topics=[energy], published_at=timezone.now() + timedelta(days=2)
         )
+        withdrawn = make_brief("Withdrawn Pipelines", topics=[energy], published_at=day)
     redated = briefs_by_age[4]
     with committed():
         publishing.withdraw(withdrawn, None)
@@ -176,7 +183,8 @@ def test_the_newest_matches_are_the_same_however_they_are_read(
         publishing.save(redated, None)
     newest = [redated.pk, *(brief.pk for brief in briefs_by_age[:2])]
     assert found(client, "/search/?q=pipelines&sort=newest") == newest
-    assert found(client, f"/search/?q=pipelines&topic={energy.slug}") == [on_energy.pk]
+    on_energy = [briefs_by_age[1].pk, briefs_by_age[3].pk, briefs_by_age[5].pk]
+    assert found(client, f"/search/?q=pipelines&topic={energy.slug}&sort=newest") == on_energy
 
 
 def test_filters_and_date_range_narrow_the_results(client, committed):
