@@ -11,7 +11,6 @@ from editorial.widgets import PlainSelect
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
-from .listing import LinkedBriefs
 from .models import PublicationType
 
 
@@ -143,18 +142,6 @@ class SearchForm(BriefFilterForm):
     @property
     def is_filtered(self):
         return any(self.data.get(name) for name in self.fields if name not in ("q", "sort"))
-
-    def chosen_links(self, language):
-        """The links to public briefs of the chosen topic, or of the chosen region if it
-        has none inside it, for a search to walk instead of every brief; else None."""
-        chosen = self.cleaned_data
-        if chosen["topic"]:
-            linked = LinkedBriefs.about_topic(chosen["topic"], language)
-        elif chosen["region"]:
-            linked = LinkedBriefs.in_region(chosen["region"], language)
-        else:
-            return None
-        return linked.links() if len(linked.target_ids) == 1 else None
 
 
 def narrowed(briefs, chosen):

@@ -29,8 +29,7 @@ class LinkedBriefs:
         """A region's briefs include those of the regions and countries inside it."""
         return cls(BriefRegion, "region", region.subtree_ids(), language)
 
-    def links(self, target_ids=None):
-        """The links to public briefs (by their copies) of the targets, or of `target_ids`."""
+    def _links(self, target_ids=None):
         links = self.link_model.objects.filter(
             _is_set("brief_is_published"),
             **{f"{self.target}__in": target_ids or self.target_ids},
@@ -40,9 +39,9 @@ class LinkedBriefs:
 
     def count(self):
         if len(self.target_ids) == 1:
-            return self.links().count()
+            return self._links().count()
         # A brief filed under a region and a country inside it counts once.
-        return self.links().values("brief_id").distinct().count()
+        return self._links().values("brief_id").distinct().count()
 
     def __getitem__(self, window):
         ids = self._newest_brief_ids(window)
@@ -54,14 +53,14 @@ class LinkedBriefs:
     def _newest_brief_ids(self, window):
         newest_first = ("-brief_published_at", "-brief_id")
         if len(self.target_ids) == 1:
-            rows = self.links().order_by(*newest_first).values_list("brief_id", flat=True)
+            rows = self._links().order_by(*newest_first).values_list("brief_id", flat=True)
             return list(rows[window])
-        if connections[self.links().db].features.supports_slicing_ordering_in_compound:
+        if connections[self._links().db].features.supports_slicing_ordering_in_compound:
             # Each region's newest links, read from its index and merged: the newest
             # briefs of a region group are among them. Grouping the links by brief would
             # read every link of every country in the group.
             per_target = [
-                self.links([target])
+                self._links([target])
                 .order_by(*newest_first)
                 .values_list("brief_published_at", "brief_id")[: window.stop]
                 for target in self.target_ids
@@ -70,7 +69,7 @@ class LinkedBriefs:
             return [brief_id for _published_at, brief_id in rows][window]
         # A brief filed under a region and a country inside it is listed once.
         rows = (
-            self.links()
+            self._links()
             .values("brief_id")
             .annotate(brief_published_at=Max("brief_published_at"))
             .order_by(*newest_first)

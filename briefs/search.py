@@ -51,11 +51,8 @@ class SearchResults:
     there were more (`capped`), so that the reader can add words or filters.
     """
 
-    def __init__(self, briefs, query, newest_first=False, links=None):
-        """`links`: the chosen topic's or country's links to public briefs (BriefLink),
-        when the search is narrowed to one: walked in place of every brief."""
+    def __init__(self, briefs, query, newest_first=False):
         self.briefs, self.query, self.newest_first = briefs, query, newest_first
-        self.links = links
 
     @cached_property
     def ids(self):
@@ -70,47 +67,40 @@ class SearchResults:
 
     def _newest_matches(self):
         """The newest SEARCH_RANKED_MATCHES matches' ids (a subquery), found whichever way
-        the database's statistics say reads less. Walk the briefs newest first (or the
-        chosen topic's links, which carry copies of their brief's date), looking in each
-        one's document, and stop at the last match needed: for words most briefs hold.
-        Or read every match from the words' index and sort them by their entry's copy of
-        the date, which no index holds, so that PostgreSQL cannot walk instead: for words
-        few briefs hold. PostgreSQL's planner counts a walk's rows but not the unpacking
-        of each document it reads, so left to itself it walked 70,000 briefs (400 ms)
-        for two words found together in 0.5 % of 500,000."""
+        the database's statistics say reads less. Walk the chosen briefs newest first,
+        looking in each one's document, and stop at the last match needed: for words
+        most briefs hold. Or read every match from the words' index and sort them by
+        their entry's copy of the date, which no index holds, so that PostgreSQL cannot
+        walk instead: for words few briefs hold. PostgreSQL's planner counts a walk's
+        rows but not the unpacking of each document it reads, so left to itself it
+        walked 70,000 briefs (400 ms) for two words found together in 0.5 % of 500,000."""
         needed = settings.SEARCH_RANKED_MATCHES
-        matches = self.briefs.matching(self.query)
-        way = self._cheapest_way(needed)
-        if way == "links":
-            links = self.links.filter(brief__in=matches)
-            return links.order_by("-brief_published_at", "-brief_id").values("brief_id")[:needed]
-        if way == "index":
+        if self._cheapest_way(needed) == "index":
             newest_first = ("-search_entry__brief_published_at", "-pk")
         else:
             newest_first = ("-published_at", "-pk")
-        return matches.order_by(*newest_first).values("pk")[:needed]
+        matches = self.briefs.matching(self.query).order_by(*newest_first)
+        return matches.values("pk")[:needed]
 
     def _cheapest_way(self, needed):
         estimate = documents.estimated_count
         documents_in_language = SearchEntry.objects.in_language(self.query.language)
         archive = estimate(documents_in_language)
         if not archive:
-            return "briefs"  # SQLite: its words table finds the matches, then they are sorted
-        matches = estimate(documents_in_language.matching(self.query))
-        chosen = estimate(self.briefs)
+            return "walk"  # SQLite: its words table finds the matches, then they are sorted
+        matches, chosen = (
+            estimate(documents_in_language.matching(self.query)),
+            estimate(self.briefs),
+        )
         words_share, chosen_share = matches / archive, min(1.0, chosen / archive)
+        least = 1 / archive
+        walked = min(archive, needed / max(words_share * chosen_share, least))
+        read = min(archive * chosen_share, needed / max(words_share, least))
+        walking = walked * WALK_PAST + read * WALK_AND_READ
         # Sorted matches are checked against the filters until enough pass.
-        checked = min(matches, needed / max(chosen_share, 1 / archive))
-        costs = {"index": matches * FROM_INDEX + checked * WALK_PAST}
-        walks = {"briefs": archive}
-        if self.links is not None:
-            walks["links"] = estimate(self.links)
-        for way, walked_over in walks.items():
-            chosen_share = min(1.0, chosen / max(walked_over, 1))
-            walked = min(walked_over, needed / max(words_share * chosen_share, 1 / archive))
-            read = min(walked_over * chosen_share, needed / max(words_share, 1 / archive))
-            costs[way] = walked * WALK_PAST + read * WALK_AND_READ
-        return min(costs, key=costs.get)
+        checked = min(matches, needed / max(chosen_share, least))
+        sorting = matches * FROM_INDEX + checked * WALK_PAST
+        return "index" if sorting < walking else "walk"
 
     @property
     def capped(self):

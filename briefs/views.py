@@ -221,8 +221,7 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         if not self.query or not self.form.is_valid():
             return Brief.objects.none()
         newest_first = self.form.cleaned_data["sort"] == SearchForm.NEWEST
-        links = self.form.chosen_links(language)
-        return SearchResults(self.form.filtered(), self.query, newest_first, links)
+        return SearchResults(self.form.filtered(), self.query, newest_first)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
