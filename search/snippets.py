@@ -18,33 +18,40 @@ SCANNED_WORDS = 300
 def highlight(text, query, length=32):
     """About `length` words of `text` around its first passage holding the most searched-for
     words, with those words in <mark>; the whole text escaped."""
-    tokens = _TOKEN.findall(text or "")
-    word_positions = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    tokens, word_positions, hits, more = _scan(text or "", query, length)
     if not word_positions:
         return ""
-    hits = _hits(tokens, word_positions, query)
     first = _best_window_start(word_positions, hits, length)
     window = word_positions[first : first + length]
     start, stop = window[0], window[-1] + 1
     parts = ["… " if first > 0 else ""]
     for i in range(start, stop):
         parts.append(f"<mark>{escape(tokens[i])}</mark>" if i in hits else escape(tokens[i]))
-    if first + length < len(word_positions):
+    if more or first + length < len(word_positions):
         parts.append(" …")
     return mark_safe("".join(parts))
 
 
-def _hits(tokens, word_positions, query):
-    """The positions of the words that are forms of a searched-for word, among the first
-    SCANNED_WORDS once one is found."""
+def _scan(text, query, length):
+    """`text`'s tokens, the positions of its words among them, and those of the words that
+    are forms of a searched-for word: among the first SCANNED_WORDS words, or the first
+    such word wherever it is. Tokens stop `length` words past the last place a passage
+    could hold; `more` says whether text was left."""
     wanted = query.stems()
-    hits = set()
-    for count, position in enumerate(word_positions):
-        if hits and count > SCANNED_WORDS:
-            break
-        if _stems_of(tokens[position], query.language) & wanted:
-            hits.add(position)
-    return hits
+    tokens, word_positions, hits = [], [], set()
+    last_hit = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isalnum() or token[0] == "_":
+            count = len(word_positions)
+            if hits and count > max(SCANNED_WORDS, last_hit) + length:
+                return tokens, word_positions, hits, True
+            if (not hits or count <= SCANNED_WORDS) and _stems_of(token, query.language) & wanted:
+                hits.add(len(tokens))
+                last_hit = count
+            word_positions.append(len(tokens))
+        tokens.append(token)
+    return tokens, word_positions, hits, False
 
 
 @lru_cache(maxsize=65536)
