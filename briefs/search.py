@@ -7,7 +7,7 @@ in which languages is asked of the QuerySet, never worked out here.
 """
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Subquery
 from django.dispatch import receiver
 from django.utils.functional import cached_property
 
@@ -26,6 +26,10 @@ BATCH = 500
 # sorted. (One word in 2.5 % of briefs: 107 ms walked, 44 ms read and sorted; two words
 # together in 0.5 %: 414 ms and 33 ms.)
 WALK_PAST, WALK_AND_READ, FROM_INDEX = 1.5, 13.0, 3.5
+# And per word's match in the index (its posting), read whether or not its date is wanted.
+INDEX_POSTING = 0.25
+# How much longer a stretch of the archive is read than the one that should hold enough.
+STRETCH_MARGIN = 3
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -57,7 +61,8 @@ class SearchResults:
     @cached_property
     def ids(self):
         """The matches' ids in the order asked for."""
-        found = Brief.objects.filter(pk__in=self._newest_matches()).with_relevance(self.query)
+        newest = self._newest_matches()
+        found = Brief.objects.filter(pk__in=newest).with_relevance(self.query)
         found = found.order_by().values_list("relevance", "published_at", "pk")
         if self.newest_first:
             order = sorted(found, key=lambda match: match[1:], reverse=True)
@@ -66,41 +71,60 @@ class SearchResults:
         return [pk for _relevance, _published_at, pk in order]
 
     def _newest_matches(self):
-        """The newest SEARCH_RANKED_MATCHES matches' ids (a subquery), found whichever way
-        the database's statistics say reads less. Walk the chosen briefs newest first,
-        looking in each one's document, and stop at the last match needed: for words
-        most briefs hold. Or read every match from the words' index and sort them by
-        their entry's copy of the date, which no index holds, so that PostgreSQL cannot
-        walk instead: for words few briefs hold. PostgreSQL's planner counts a walk's
-        rows but not the unpacking of each document it reads, so left to itself it
-        walked 70,000 briefs (400 ms) for two words found together in 0.5 % of 500,000."""
+        """The newest SEARCH_RANKED_MATCHES matches' ids, found whichever way the database's
+        statistics say reads less. Walk the chosen briefs newest first, looking in each
+        one's document, and stop at the last match needed: for words most briefs hold.
+        Or read the matches from the words' index, which also holds each entry's copy of
+        its brief's date, and sort them: for words fewer briefs hold, and then only the
+        matches of the latest stretch of the archive that should hold enough of them.
+
+        PostgreSQL's planner counts a walk's rows but not the unpacking of each document
+        it reads, so left to itself it walked 70,000 briefs (400 ms) for two words found
+        together in 0.5 % of 500,000; and no index can walk the entries by date, so it
+        cannot take that way instead of the one chosen here."""
         needed = settings.SEARCH_RANKED_MATCHES
-        if self._cheapest_way(needed) == "index":
-            newest_first = ("-search_entry__brief_published_at", "-pk")
-        else:
-            newest_first = ("-published_at", "-pk")
-        matches = self.briefs.matching(self.query).order_by(*newest_first)
-        return matches.values("pk")[:needed]
+        matches = self.briefs.matching(self.query)
+        way, since = self._cheapest_way(needed)
+        if way == "walk":
+            return _first(matches.order_by("-published_at", "-pk"), needed)
+        newest_first = matches.order_by("-search_entry__brief_published_at", "-pk")
+        if since is not None:
+            recent = _first(
+                newest_first.filter(search_entry__brief_published_at__gte=since), needed
+            )
+            if len(recent) == needed:
+                return recent
+        return _first(newest_first, needed)  # fewer in that stretch than it should hold
 
     def _cheapest_way(self, needed):
+        """("walk", None), or ("index", the date from which the latest stretch of the
+        archive should hold enough matches, or None to read them all)."""
         estimate = documents.estimated_count
         documents_in_language = SearchEntry.objects.in_language(self.query.language)
         archive = estimate(documents_in_language)
         if not archive:
-            return "walk"  # SQLite: its words table finds the matches, then they are sorted
-        matches, chosen = (
-            estimate(documents_in_language.matching(self.query)),
-            estimate(self.briefs),
-        )
+            return "walk", None  # SQLite: its words table finds the matches, then sorted
+        matches = estimate(documents_in_language.matching(self.query))
+        chosen = estimate(self.briefs)
         words_share, chosen_share = matches / archive, min(1.0, chosen / archive)
         least = 1 / archive
         walked = min(archive, needed / max(words_share * chosen_share, least))
         read = min(archive * chosen_share, needed / max(words_share, least))
         walking = walked * WALK_PAST + read * WALK_AND_READ
-        # Sorted matches are checked against the filters until enough pass.
-        checked = min(matches, needed / max(chosen_share, least))
-        sorting = matches * FROM_INDEX + checked * WALK_PAST
-        return "index" if sorting < walking else "walk"
+        stretch = min(archive, walked * STRETCH_MARGIN)
+        in_stretch = matches * stretch / archive
+        checked = min(in_stretch, needed / max(chosen_share, least))  # against the filters
+        sorting = matches * INDEX_POSTING + in_stretch * FROM_INDEX + checked * WALK_PAST
+        if walking <= sorting:
+            return "walk", None
+        return "index", self._start_of_latest(stretch / archive) if stretch < archive else None
+
+    def _start_of_latest(self, share):
+        """The date from which the latest `share` of the archive was published, supposing
+        it was published at an even pace (a stretch holding too few is read again whole)."""
+        published = Brief.objects.published().in_language(self.query.language)
+        span = published.aggregate(first=Min("published_at"), last=Max("published_at"))
+        return span["last"] - (span["last"] - span["first"]) * share
 
     @property
     def capped(self):
@@ -186,3 +210,7 @@ def _parts(brief, language):
         "summary": getattr(brief, f"summary_{language}") or "",
         "body": plain_text(getattr(brief, f"body_{language}")),
     }
+
+
+def _first(briefs, count):
+    return list(briefs.values_list("pk", flat=True)[:count])

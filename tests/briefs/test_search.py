@@ -145,20 +145,29 @@ def test_results_rank_title_matches_first_then_newest(client, committed):
     assert newest == [in_body_new.pk, in_body_old.pk, in_title.pk]
 
 
-@pytest.mark.parametrize("way", ["walk", "index"])
+@pytest.mark.parametrize(
+    ("way", "stretch"),
+    [
+        ("walk", None),
+        ("index", None),
+        ("index", timedelta(days=2)),  # the latest two days hold the newest three
+        ("index", timedelta(hours=12)),  # too few there: read again whole
+    ],
+)
 def test_the_newest_matches_are_the_same_however_they_are_read(
-    client, committed, monkeypatch, settings, way
+    client, committed, monkeypatch, settings, way, stretch
 ):
-    """Common words' matches are found by walking the briefs newest first, rare words'
-    read from the index and sorted by the entry's copy of the
-    date: the same briefs, in the same order, with the scheduled, the withdrawn and the
-    other filters' briefs left out either way."""
+    """Common words' matches are found by walking the briefs newest first, rarer words'
+    read from the index with their dates and sorted, from the latest stretch of the
+    archive if it holds enough: the same briefs, in the same order, with the scheduled,
+    the withdrawn and the other filters' briefs left out either way."""
     from briefs.search import SearchResults
 
-    monkeypatch.setattr(SearchResults, "_cheapest_way", lambda results, needed: way)
+    day = timezone.make_aware(datetime(2024, 5, 1))
+    since = day - stretch if stretch else None
+    monkeypatch.setattr(SearchResults, "_cheapest_way", lambda results, needed: (way, since))
     settings.SEARCH_RANKED_MATCHES = 3
     energy = make_topic("Energy")
-    day = timezone.make_aware(datetime(2024, 5, 1))
     with committed():
         briefs_by_age = [
             make_brief(
@@ -290,11 +299,11 @@ def test_search_queries_are_constant(
     word = "ceasefire" if language == "en" else "محادثات"
     prefix = "/ar" if language == "ar" else ""
     # types, topics, regions, experts and the year span for the form; the one word's
-    # other spellings among experts' names; the count; the page; its authors; the next
-    # scheduled brief's minute (for the page cache).
-    # On PostgreSQL, three estimates from its statistics choose how the matches are read.
+    # other spellings among experts' names; the newest matches; their ranking; the page;
+    # its authors; the next scheduled brief's minute (for the page cache). On
+    # PostgreSQL, three estimates from its statistics choose how the matches are read.
     estimates = 3 if connection.vendor == "postgresql" else 0
-    with django_assert_num_queries(10 + estimates):
+    with django_assert_num_queries(11 + estimates):
         response = client.get(f"{prefix}/search/?q={word}")
     assert len(response.context["briefs"]) == min(size, settings.SEARCH_RESULTS_PER_PAGE)
 
