@@ -523,9 +523,12 @@ class BriefLink(models.Model):
             )
 
     @classmethod
-    def newest_public_indexes(cls, target, name):
-        """Indexes for "newest public briefs linked to this target", in any and in Arabic."""
+    def target_indexes(cls, target, name):
+        """Indexes for "every brief linked to this target", read from the index alone (a
+        filter of the search), and "newest public briefs linked to this target", in any
+        language and in Arabic (its pages). The first also serves the target's key."""
         return [
+            models.Index(fields=[target, "brief"], name=f"{name}_target_brief"),
             models.Index(
                 fields=[target, "-brief_published_at"],
                 condition=Q(brief_is_published=True),
@@ -551,7 +554,11 @@ class Authorship(BriefLink):
 
     brief = models.ForeignKey(Brief, related_name="authorships", on_delete=models.CASCADE)
     expert = models.ForeignKey(
-        Expert, verbose_name=_("expert"), related_name="authorships", on_delete=models.PROTECT
+        Expert,
+        verbose_name=_("expert"),
+        related_name="authorships",
+        on_delete=models.PROTECT,
+        db_index=False,  # target_indexes() has it first
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     role = models.CharField(
@@ -570,7 +577,7 @@ class Authorship(BriefLink):
         constraints = [
             models.UniqueConstraint(fields=["brief", "expert"], name="authorship_unique_expert")
         ]
-        indexes = BriefLink.newest_public_indexes("expert", "authorship")
+        indexes = BriefLink.target_indexes("expert", "authorship")
 
     def __str__(self):
         return f"{self.expert} — {self.brief}"
@@ -579,7 +586,12 @@ class Authorship(BriefLink):
 class BriefTopic(BriefLink):
     """A brief filed under a topic; the topic cannot be deleted while briefs use it."""
 
-    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT)
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        db_index=False,  # target_indexes() has it first
+    )
 
     class Meta:
         verbose_name = _("topic")
@@ -587,7 +599,7 @@ class BriefTopic(BriefLink):
         constraints = [
             models.UniqueConstraint(fields=["brief", "topic"], name="brief_topic_unique")
         ]
-        indexes = BriefLink.newest_public_indexes("topic", "brieftopic")
+        indexes = BriefLink.target_indexes("topic", "brieftopic")
 
     def __str__(self):
         return f"{self.topic} — {self.brief}"
@@ -597,7 +609,10 @@ class BriefRegion(BriefLink):
     """A brief filed under a region; the region cannot be deleted while briefs use it."""
 
     region = models.ForeignKey(
-        Region, verbose_name=_("region or country"), on_delete=models.PROTECT
+        Region,
+        verbose_name=_("region or country"),
+        on_delete=models.PROTECT,
+        db_index=False,  # target_indexes() has it first
     )
 
     class Meta:
@@ -606,7 +621,7 @@ class BriefRegion(BriefLink):
         constraints = [
             models.UniqueConstraint(fields=["brief", "region"], name="brief_region_unique")
         ]
-        indexes = BriefLink.newest_public_indexes("region", "briefregion")
+        indexes = BriefLink.target_indexes("region", "briefregion")
 
     def __str__(self):
         return f"{self.region} — {self.brief}"
