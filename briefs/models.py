@@ -526,7 +526,7 @@ class BriefLink(models.Model):
     def target_indexes(cls, target, name):
         """Indexes for "every brief linked to this target", read from the index alone (a
         filter of the search), and "newest public briefs linked to this target", in any
-        language and in Arabic (its pages). The first also serves the target's key."""
+        language and in Arabic (its pages)."""
         return [
             models.Index(fields=[target, "brief"], name=f"{name}_target_brief"),
             models.Index(
@@ -558,7 +558,6 @@ class Authorship(BriefLink):
         verbose_name=_("expert"),
         related_name="authorships",
         on_delete=models.PROTECT,
-        db_index=False,  # target_indexes() has it first
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     role = models.CharField(
@@ -590,7 +589,6 @@ class BriefTopic(BriefLink):
         Topic,
         verbose_name=_("topic"),
         on_delete=models.PROTECT,
-        db_index=False,  # target_indexes() has it first
     )
 
     class Meta:
@@ -612,7 +610,6 @@ class BriefRegion(BriefLink):
         Region,
         verbose_name=_("region or country"),
         on_delete=models.PROTECT,
-        db_index=False,  # target_indexes() has it first
     )
 
     class Meta:
