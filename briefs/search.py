@@ -47,8 +47,8 @@ def follow_public_changes(change, **kwargs):
 
 class SearchResults:
     """What a search found among `briefs`, for a Paginator: the SEARCH_RANKED_MATCHES
-    newest matches with their relevance, read in one query, and each page of them most
-    relevant (or newest) first.
+    newest matches, then their relevance, and each page of them most relevant (or
+    newest) first.
 
     Relevance ranks only those: a word found in half the archive would otherwise have
     every one of its documents read and ranked, on every page. The results say when
@@ -124,6 +124,8 @@ class SearchResults:
         it was published at an even pace (a stretch holding too few is read again whole)."""
         published = Brief.objects.published().in_language(self.query.language)
         span = published.aggregate(first=Min("published_at"), last=Max("published_at"))
+        if span["last"] is None:  # the statistics were out of date: nothing is public
+            return None
         return span["last"] - (span["last"] - span["first"]) * share
 
     @property

@@ -436,3 +436,16 @@ def test_rebuilding_the_index_finds_what_was_there_before_search(client, weapons
     again = StringIO()
     call_command("rebuild_search_index", "--if-empty", stdout=again)
     assert again.getvalue() == ""  # not empty: nothing to do
+
+
+def test_statistics_out_of_date_never_give_an_error(client, committed, monkeypatch):
+    """Estimates from statistics not yet brought up to date (a large archive, a rare word)
+    on a site where nothing is public yet: the page says nothing was found."""
+    import briefs.search
+
+    # The documents in the language, those holding the word, the briefs chosen.
+    estimates = iter([500_000, 2_000, 500_000])
+    monkeypatch.setattr(briefs.search.documents, "estimated_count", lambda rows: next(estimates))
+    with committed():
+        make_brief("Scheduled Pipelines", published_at=timezone.now() + timedelta(days=2))
+    assert found(client, "/search/?q=pipelines") == []
