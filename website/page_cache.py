@@ -15,6 +15,7 @@ own), and carries an ETag, a Last-Modified and a Cache-Control for a CDN.
 """
 
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,8 +37,9 @@ PRIVATE = ("private", "no-cache", "no-store")
 def forget_pages(change, **kwargs):
     """Every cached page is out of date: the next request for each renders it again; then
     a CDN's copies are purged."""
-    if not cache.add(GENERATION, 1, timeout=None):
-        cache.incr(GENERATION)
+    # A value never used before, set in one step: add() then incr() raised when the key
+    # went in between (another process clearing the cache, a Redis restart).
+    cache.set(GENERATION, uuid.uuid4().hex, timeout=None)
     purge_soon()
 
 
