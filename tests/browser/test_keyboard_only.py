@@ -26,14 +26,18 @@ def focused(page, expression):
     )
 
 
-def until_focused(page, test, seconds=10):
-    """Wait until `test` holds of the focused element (polled from here: the admin's
+def until(page, expression, seconds=10):
+    """Wait until `expression` holds in the page (polled from here: the admin's
     Content-Security-Policy forbids the page the eval that wait_for_function uses)."""
     for _ in range(seconds * 10):
-        if focused(page, f"!!({test})"):
+        if page.evaluate(f"!!({expression})"):
             return
         page.wait_for_timeout(100)
-    raise AssertionError(f"focus never came to: {test}")
+    raise AssertionError(f"never came to hold: {expression}")
+
+
+def until_focused(page, test, seconds=10):
+    until(page, f"(() => {{ const e = document.activeElement; return e && ({test}); }})()", seconds)
 
 
 def log_in_by_keyboard(browser, base):
@@ -72,7 +76,7 @@ def test_an_editor_writes_previews_and_publishes_by_keyboard(browser, demo_site,
     page.keyboard.type("## Background\n")
     page.keyboard.type("Read the report")
     page.keyboard.press("Shift+Home")
-    page.wait_for_function("getSelection().toString() === 'Read the report'")
+    until(page, "getSelection().toString() === 'Read the report'")
     # The editor takes in a selection on the browser's next selectionchange event; on a
     # busy machine Ctrl+K can come first and find nothing to link. A person presses again.
     for _attempt in range(3):
