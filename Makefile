@@ -37,8 +37,10 @@ node_modules/.installed: package.json package-lock.json
 		npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the browser tests will be skipped"; fi
 
+# One worker per core, at most 4 (pytest-xdist); TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto --maxprocesses 4
 test: $(INSTALLED) node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -1,3 +1,6 @@
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -22,12 +25,30 @@ def _plain_http_without_collectstatic():
         # Pages change under most tests without the announcement, which waits for a commit
         # that a test never makes: the page cache has its own tests (tests/website).
         PAGE_CACHE=False,
+        CACHES=_caches_of_this_worker(settings.CACHES),
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
     ):
         yield
+
+
+def _caches_of_this_worker(caches):
+    """Under pytest-xdist each worker empties the cache before every test, so each worker
+    has a Redis database of its own: REDIS_URL's for the first, the ones below it next."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    default = caches["default"]
+    if not worker or "redis" not in default["BACKEND"].lower():
+        return caches
+    url = urlsplit(default["LOCATION"])
+    database = int(url.path.strip("/") or 0) - worker
+    if database < 0:
+        raise RuntimeError(f"REDIS_URL's database number is too low for worker gw{worker}")
+    return {
+        **caches,
+        "default": {**default, "LOCATION": urlunsplit(url._replace(path=f"/{database}"))},
+    }
 
 
 @pytest.fixture(autouse=True)
