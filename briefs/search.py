@@ -7,7 +7,7 @@ in which languages is asked of the QuerySet, never worked out here.
 """
 
 from django.conf import settings
-from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models import Max, Min
 from django.dispatch import receiver
 from django.utils.functional import cached_property
 
@@ -161,13 +161,7 @@ def reader_query(text, language):
 def index(brief_ids, languages=LANGUAGES):
     """Bring the documents of `brief_ids` in `languages` into line with the briefs."""
     for start in range(0, len(brief_ids), BATCH):
-        batch = brief_ids[start : start + BATCH]
-        for language in languages:
-            _index_batch(batch, language)
-        brief = Brief.objects.filter(pk=OuterRef("pk"))
-        SearchEntry.objects.filter(pk__in=batch).update(
-            brief_published_at=Subquery(brief.values("published_at"))
-        )
+        _index_batch(brief_ids[start : start + BATCH], languages)
 
 
 def needs_building():
@@ -187,19 +181,30 @@ def rebuild(progress=None):
     return len(ids)
 
 
-def _index_batch(brief_ids, language):
-    readable = (
-        Brief.objects.released()
-        .in_language(language)
-        .filter(pk__in=brief_ids)
-        .only(*(f"{field}_{language}" for field in ("title", "summary", "body")))
-        .prefetch_related("authorships__expert")
-    )
-    entries = [(brief.pk, language, _parts(brief, language)) for brief in readable]
-    documents.write(SearchEntry, entries)
-    gone = set(brief_ids) - {pk for pk, _language, _parts in entries}
-    if gone:
-        documents.remove(SearchEntry, gone, language)
+def _index_batch(brief_ids, languages):
+    released = Brief.objects.released().filter(pk__in=brief_ids)
+    readable = {
+        language: set(released.in_language(language).values_list("pk", flat=True))
+        for language in languages
+    }
+    fields = [
+        f"{field}_{language}" for field in ("title", "summary", "body") for language in languages
+    ]
+    briefs = released.only("published_at", *fields).prefetch_related("authorships__expert")
+    rows = [
+        (
+            brief.pk,
+            {
+                language: _parts(brief, language) if brief.pk in readable[language] else None
+                for language in languages
+            },
+            {"brief_published_at": brief.published_at},
+        )
+        for brief in briefs
+    ]
+    gone = set(brief_ids) - {brief.pk for brief in briefs}
+    rows += [(pk, dict.fromkeys(languages), {"brief_published_at": None}) for pk in gone]
+    documents.write(SearchEntry, rows, languages)
 
 
 def _parts(brief, language):

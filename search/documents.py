@@ -152,70 +152,83 @@ def sqlite_text(text, language):
     return normalise(text, language)
 
 
-def write(model, entries, using="default"):
-    """Store the documents `entries` gives: (object id, language, {part: text}), replacing
-    any document of the same object and language."""
+def write(model, rows, languages, using="default"):
+    """Bring the documents in `languages` of the objects in `rows` into line: each row is
+    (object id, {language: {part: text}, or None for no document}, {field name: value}
+    for the fields kept beside the documents). One statement writes each row whole, so
+    that its indexes are written once; a row left with no document is deleted."""
     connection = connections[using]
-    by_language = {}
-    for object_id, language, parts in entries:
-        by_language.setdefault(language, []).append((object_id, parts))
+    meta = model._meta
+    fields = [document_field(model, language) for language in languages]
+    objects = model.objects.using(using).filter(pk__in=[object_id for object_id, *_ in rows])
+    # Rows with no document left are not written: their object may be gone.
+    written = [row for row in rows if any(row[1].get(language) for language in languages)]
+    objects.exclude(pk__in=[object_id for object_id, *_ in written]).update(
+        **{field.name: None for field in fields}
+    )
+    postgresql = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        for language, language_entries in by_language.items():
-            field = document_field(model, language)
-            if connection.vendor == "postgresql":
-                _write_postgresql(cursor, field, language_entries)
-            else:
-                _write_sqlite(cursor, field, language_entries)
+        if written:
+            cursor.executemany(*_upsert(connection, meta, fields, written))
+        if not postgresql:
+            for field in fields:
+                _write_sqlite_words(cursor, field, rows)
+    objects.filter(
+        **{f.name: None for f in meta.concrete_fields if isinstance(f, DocumentField)}
+    ).delete()
 
 
-def remove(model, object_ids, language, using="default"):
-    """Forget the documents in `language` of `object_ids`, and the rows left with none."""
-    field = document_field(model, language)
-    rows = model.objects.using(using).filter(pk__in=object_ids)
-    rows.update(**{field.name: None})
-    if connections[using].vendor == "sqlite":
-        with connections[using].cursor() as cursor:
-            ids = list(object_ids)
-            marks = ", ".join(["%s"] * len(ids))
-            cursor.execute(f"DELETE FROM {words_table(field)} WHERE rowid IN ({marks})", ids)
-    empty = {
-        other.name: None
-        for other in model._meta.concrete_fields
-        if isinstance(other, DocumentField)
-    }
-    rows.filter(**empty).delete()
+def _upsert(connection, meta, fields, rows):
+    """The statement writing `rows` whole, and its parameters."""
+    postgresql = connection.vendor == "postgresql"
+    kept = [meta.get_field(name) for name in rows[0][2]]
+    columns = [meta.pk.column, *(f.column for f in fields), *(f.column for f in kept)]
+    values = ["%s", *(_document_sql(f) if postgresql else "%s" for f in fields)]
+    values += ["%s"] * len(kept)
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[1:])
+    params = []
+    for object_id, documents, kept_values in rows:
+        row = [object_id]
+        for field in fields:
+            parts = documents.get(field.language)
+            if postgresql:  # NULL text makes a NULL document
+                row += [_text(parts, part, field.language, normalise) for part in PARTS]
+            else:  # the row says whether there is one; the words table holds its words
+                row.append(None if parts is None else "")
+        row += [f.get_db_prep_save(kept_values[f.name], connection) for f in kept]
+        params.append(row)
+    sql = (
+        f"INSERT INTO {meta.db_table} ({', '.join(columns)}) VALUES ({', '.join(values)}) "
+        f"ON CONFLICT ({meta.pk.column}) DO UPDATE SET {updates}"
+    )
+    return sql, params
 
 
-def _write_postgresql(cursor, field, entries):
-    table, key = field.model._meta.db_table, field.model._meta.pk.column
+def _text(parts, part, language, spelling):
+    return None if parts is None else spelling(parts.get(part, ""), language)
+
+
+def _document_sql(field):
     config = configuration(field.language)
-    document = " || ".join(
+    return " || ".join(
         f"setweight(to_tsvector('{config}', %s), '{weight}')" for weight in POSTGRES_WEIGHTS
     )
-    cursor.executemany(
-        f"INSERT INTO {table} ({key}, {field.column}) VALUES (%s, {document}) "
-        f"ON CONFLICT ({key}) DO UPDATE SET {field.column} = EXCLUDED.{field.column}",
-        [
-            [object_id, *(normalise(parts.get(part, ""), field.language) for part in PARTS)]
-            for object_id, parts in entries
-        ],
-    )
 
 
-def _write_sqlite(cursor, field, entries):
-    table, key = field.model._meta.db_table, field.model._meta.pk.column
+def _write_sqlite_words(cursor, field, rows):
+    table = words_table(field)
+    written = [(object_id, documents.get(field.language)) for object_id, documents, _ in rows]
     cursor.executemany(
-        f"INSERT INTO {table} ({key}, {field.column}) VALUES (%s, '') "
-        f"ON CONFLICT ({key}) DO UPDATE SET {field.column} = ''",
-        [[object_id] for object_id, _parts in entries],
+        f"INSERT OR REPLACE INTO {table} (rowid, {', '.join(PARTS)}) VALUES (%s, %s, %s, %s, %s)",
+        [
+            [object_id, *(_text(parts, part, field.language, sqlite_text) for part in PARTS)]
+            for object_id, parts in written
+            if parts is not None
+        ],
     )
     cursor.executemany(
-        f"INSERT OR REPLACE INTO {words_table(field)} (rowid, {', '.join(PARTS)}) "
-        "VALUES (%s, %s, %s, %s, %s)",
-        [
-            [object_id, *(sqlite_text(parts.get(part, ""), field.language) for part in PARTS)]
-            for object_id, parts in entries
-        ],
+        f"DELETE FROM {table} WHERE rowid = %s",
+        [[object_id] for object_id, parts in written if parts is None],
     )
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from briefs import publishing
 from briefs.models import Brief
+from briefs.search import index
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_publication_type, make_topic
 
@@ -122,6 +123,28 @@ def test_the_index_follows_publish_edit_and_withdraw(client, admin_client, commi
     with committed():
         publishing.withdraw(draft, editor)
     assert found(client, "/search/?q=gas") == []
+
+
+def test_withdrawing_the_arabic_keeps_the_english_found(client, committed, weapons):
+    with committed():
+        publishing.withdraw_arabic(weapons, None)
+    assert found(client, "/ar/search/?q=أسلحة") == []
+    assert found(client, "/search/?q=weapons") == [weapons.pk]
+    with committed():
+        publishing.approve_arabic(weapons, None)
+    assert found(client, "/ar/search/?q=أسلحة") == [weapons.pk]
+
+
+def test_a_deleted_brief_is_gone_from_search_and_indexing_it_again_is_harmless(
+    client, admin_client, committed, weapons
+):
+    url = f"/admin/briefs/brief/{weapons.pk}/delete/"
+    with committed():
+        assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert found(client, "/search/?q=weapons") == []
+    index([weapons.pk])  # an announcement of it arriving after the deletion
+    assert found(client, "/search/?q=weapons") == []
+    assert found(client, "/ar/search/?q=أسلحة") == []
 
 
 def test_renaming_an_expert_reindexes_their_briefs(client, weapons, committed):
