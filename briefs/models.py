@@ -26,7 +26,6 @@ from publishing.models import PublicContentModel
 from publishing.signals import announce_keys
 from search.documents import DocumentField, Relevance, document_field
 from search.query import SearchQuery
-from search.text import has_words_of
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
@@ -92,11 +91,7 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         )
         found = list(unreleased.order_by("-pk").values_list("pk", flat=True)[:limit])
         released = set()
-        # Each language's index for words in its script: Arabic text's Latin names are in
-        # its English version too, and one index's statistics are both languages', so
-        # PostgreSQL would take an English word for a common Arabic one and read every
-        # Arabic document looking for it.
-        for language in [language for language in LANGUAGES if has_words_of(text, language)]:
+        for language in LANGUAGES:
             if query := SearchQuery.parse(text, language):
                 newest = self.released().matching(query).order_by("-published_at", "-pk")
                 released.update(newest.values_list("published_at", "pk")[:limit])

@@ -64,17 +64,6 @@ def plain_text(markup):
     return html.unescape(_TAGS.sub(" ", markup or ""))
 
 
-_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06fc]")
-
-
-def has_words_of(text, language):
-    """Whether `text` has words of `language`'s script: Arabic letters for Arabic; for
-    other languages, a word with no Arabic letter in it."""
-    if language == "ar":
-        return bool(_ARABIC_LETTER.search(text))
-    return any(not _ARABIC_LETTER.search(word) for word in WORD.findall(text))
-
-
 def words(text, language):
     """The normalised words of `text`, lower-cased, in order."""
     return WORD.findall(normalise(text, language).lower())
