@@ -83,3 +83,33 @@ def test_an_arabic_passage_marks_the_word_under_its_prefixes_and_diacritics():
     query = SearchQuery.parse("روسيا", "ar")
     passage = highlight("التقى نتنياهو وبوتين، ثم وقعت اشتباكات بين تركيا ورُوسيا.", query)
     assert "<mark>ورُوسيا</mark>" in passage
+
+
+def _filler(count, start=0):
+    return " ".join(f"word{i}" for i in range(start, start + count))
+
+
+def test_a_passage_opens_a_few_words_before_the_closest_group_of_words_searched_for():
+    query = SearchQuery.parse("sanctions iran", "en")
+    text = f"{_filler(40)} sanctions {_filler(60, 40)} Iran sanctions Iran {_filler(60, 100)}."
+    passage = highlight(text, query, length=20)
+    assert passage.startswith("… ") and passage.endswith(" …")
+    assert passage.count("<mark>") == 3  # the group of three, not the lone word before it
+    before_first_mark = passage.split("<mark>")[0].split()[1:]
+    assert 0 < len(before_first_mark) <= 7  # context, then the words: not the words last
+
+
+def test_a_word_found_only_deep_in_a_long_text_is_shown_there_and_the_text_escaped():
+    query = SearchQuery.parse("pipelines", "en")
+    text = f"<b>{_filler(5000)}</b> & the pipelines & {_filler(50, 5000)}"
+    passage = highlight(text, query, length=12)
+    assert "<mark>pipelines</mark>" in passage
+    assert passage.startswith("… ") and passage.endswith(" …")
+    assert "&amp; the <mark>" in passage and "<b>" not in passage
+
+
+def test_a_text_without_the_words_opens_the_passage_at_its_start():
+    query = SearchQuery.parse("absent", "en")
+    assert highlight(_filler(10), query, length=20) == _filler(10)
+    assert highlight(_filler(50), query, length=20) == _filler(20) + " …"
+    assert highlight("", query) == highlight("?! —", query) == ""
