@@ -1,4 +1,5 @@
 import logging
+from datetime import UTC
 from functools import partial
 
 from django.conf import settings
@@ -693,6 +694,9 @@ class SearchEntry(models.Model):
         Brief, primary_key=True, related_name="search_entry", on_delete=models.CASCADE
     )
     brief_published_at = models.DateTimeField(null=True, editable=False)
+    # Beside the words in each language's GIN index (PostgreSQL, migration 0018): a few
+    # hundred months are a few hundred keys there, where dates were one per entry.
+    brief_published_month = models.IntegerField(null=True, editable=False)
     document_en = DocumentField("en")
     document_ar = DocumentField("ar")
 
@@ -700,6 +704,12 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return str(self.brief_id)
+
+    @staticmethod
+    def month_of(moment):
+        """`moment`'s month as brief_published_month counts them (UTC)."""
+        moment = moment.astimezone(UTC)
+        return moment.year * 12 + moment.month - 1
 
 
 def _document_path(language):

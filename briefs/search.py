@@ -20,14 +20,14 @@ from search.text import plain_text
 from .models import Authorship, Brief, SearchEntry
 
 BATCH = 500
-# What finding the newest matches costs per row, in microseconds, measured on PostgreSQL
-# at 500,000 briefs: a brief walked past (not among those chosen by the filters); a brief
-# walked whose document is unpacked and looked in; a match read from the words' index and
-# sorted. (One word in 2.5 % of briefs: 107 ms walked, 44 ms read and sorted; two words
-# together in 0.5 %: 414 ms and 33 ms.)
-WALK_PAST, WALK_AND_READ, FROM_INDEX = 1.5, 13.0, 3.5
-# And per word's match in the index (its posting), read whether or not its date is wanted.
-INDEX_POSTING = 0.25
+# What finding the newest matches costs, in microseconds, measured on PostgreSQL at
+# 500,000 briefs: per brief walked past (not among those chosen by the filters); per brief
+# walked whose document is unpacked and looked in (one word in 2.5 % of briefs: 107 ms
+# walked; two words together in 0.5 %: 414 ms); per match read from the words' GIN index
+# and its entry read (30,000 matches of one word: 4.5 ms and 31–51 ms); per entry of the
+# latest stretch of months read from the same index.
+WALK_PAST, WALK_AND_READ = 1.5, 13.0
+INDEX_POSTING, FROM_INDEX, STRETCH_ENTRY = 0.15, 1.5, 0.02
 # How much longer a stretch of the archive is read than the one that should hold enough.
 STRETCH_MARGIN = 3
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -89,8 +89,9 @@ class SearchResults:
             return _first(matches.order_by("-published_at", "-pk"), needed)
         newest_first = matches.order_by("-search_entry__brief_published_at", "-pk")
         if since is not None:
+            month = SearchEntry.month_of(since)
             recent = _first(
-                newest_first.filter(search_entry__brief_published_at__gte=since), needed
+                newest_first.filter(search_entry__brief_published_month__gte=month), needed
             )
             if len(recent) == needed:
                 return recent
@@ -111,13 +112,21 @@ class SearchResults:
         walked = min(archive, needed / max(words_share * chosen_share, least))
         read = min(archive * chosen_share, needed / max(words_share, least))
         walking = walked * WALK_PAST + read * WALK_AND_READ
+        checked = min(matches, needed / max(chosen_share, least))  # against the filters
+        reading = matches * (INDEX_POSTING + FROM_INDEX) + checked * WALK_PAST
         stretch = min(archive, walked * STRETCH_MARGIN)
         in_stretch = matches * stretch / archive
-        checked = min(in_stretch, needed / max(chosen_share, least))  # against the filters
-        sorting = matches * INDEX_POSTING + in_stretch * FROM_INDEX + checked * WALK_PAST
-        if walking <= sorting:
+        reading_stretch = (
+            matches * INDEX_POSTING
+            + stretch * STRETCH_ENTRY
+            + in_stretch * FROM_INDEX
+            + min(in_stretch, checked) * WALK_PAST
+        )
+        if walking <= min(reading, reading_stretch):
             return "walk", None
-        return "index", self._start_of_latest(stretch / archive) if stretch < archive else None
+        if reading_stretch < reading:
+            return "index", self._start_of_latest(stretch / archive)
+        return "index", None
 
     def _start_of_latest(self, share):
         """The date from which the latest `share` of the archive was published, supposing
@@ -198,12 +207,15 @@ def _index_batch(brief_ids, languages):
                 language: _parts(brief, language) if brief.pk in readable[language] else None
                 for language in languages
             },
-            {"brief_published_at": brief.published_at},
+            {
+                "brief_published_at": brief.published_at,
+                "brief_published_month": SearchEntry.month_of(brief.published_at),
+            },
         )
         for brief in briefs
     ]
     gone = set(brief_ids) - {brief.pk for brief in briefs}
-    rows += [(pk, dict.fromkeys(languages), {"brief_published_at": None}) for pk in gone]
+    rows += [(pk, dict.fromkeys(languages), {}) for pk in gone]
     documents.write(SearchEntry, rows, languages)
 
 
