@@ -9,4 +9,5 @@ class BriefsConfig(AppConfig):
     verbose_name = _("Policy analysis")
 
     def ready(self):
-        from . import search  # noqa: F401  (its receiver keeps the search index)
+        # Their receivers keep the search index and the filters' choices.
+        from . import forms, search  # noqa: F401

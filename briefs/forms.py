@@ -1,41 +1,60 @@
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max, Min
-from django.forms.models import ModelChoiceIterator
+from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from editorial.widgets import PlainSelect
 from experts.models import Expert
+from publishing.signals import public_content_changed
 from taxonomy.models import Region, Topic
 
 from .models import PublicationType
 
-
-class NameChoices(ModelChoiceIterator):
-    """A filter's choices as (slug, name) pairs from one query, without an object made of
-    each: the public filters offer several hundred experts, regions and topics on every
-    listing and search page."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        # The page's language's column read as it is: in_language() keeps the rows that
-        # have a name in it, so modeltranslation's per-row fallback has nothing to do.
-        name = build_localized_fieldname("name", translation.get_language())
-        yield from self.queryset.rewrite(False).values_list(self.field.to_field_name, name)
+CHOICES_SECONDS = 3600  # at most; a public change forgets them at once
 
 
-class NameChoiceField(forms.ModelChoiceField):
-    iterator = NameChoices
+def filter_choices(model):
+    """(slug, name) pairs of `model`'s rows named in the page's language, for a public
+    filter: several hundred experts, regions and topics on every listing and search page,
+    read once and kept in the cache until the next public change."""
+    language = translation.get_language()
+    key = _choices_key(model, language)
+    choices = cache.get(key)
+    if choices is None:
+        # The language's column read as it is: in_language() keeps the rows that have a
+        # name in it, so modeltranslation's per-row fallback has nothing to do.
+        name = build_localized_fieldname("name", language)
+        rows = model.objects.in_language(language).rewrite(False).values_list("slug", name)
+        choices = list(rows)
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+@receiver(public_content_changed, dispatch_uid="briefs:filter-choices")
+def forget_filter_choices(change, **kwargs):
+    cache.delete_many(
+        [
+            _choices_key(model, code)
+            for model in FILTERED_BY.values()
+            for code, _name in settings.LANGUAGES
+        ]
+    )
+
+
+def _choices_key(model, language):
+    return f"filter-choices:{model._meta.label_lower}:{language}"
 
 
 class BriefFilterForm(forms.Form):
     """The listing's filters, read from the query string so a filtered list can be shared."""
 
-    type = NameChoiceField(
+    type = forms.ModelChoiceField(
         PublicationType.objects.none(),
         to_field_name="slug",
         required=False,
@@ -43,7 +62,7 @@ class BriefFilterForm(forms.Form):
         empty_label=_("All types"),
         widget=PlainSelect,
     )
-    topic = NameChoiceField(
+    topic = forms.ModelChoiceField(
         Topic.objects.none(),
         to_field_name="slug",
         required=False,
@@ -51,7 +70,7 @@ class BriefFilterForm(forms.Form):
         empty_label=_("All topics"),
         widget=PlainSelect,
     )
-    region = NameChoiceField(
+    region = forms.ModelChoiceField(
         Region.objects.none(),
         to_field_name="slug",
         required=False,
@@ -59,7 +78,7 @@ class BriefFilterForm(forms.Form):
         empty_label=_("All regions and countries"),
         widget=PlainSelect,
     )
-    expert = NameChoiceField(
+    expert = forms.ModelChoiceField(
         Expert.objects.none(),
         to_field_name="slug",
         required=False,
@@ -74,10 +93,10 @@ class BriefFilterForm(forms.Form):
     def __init__(self, data, briefs):
         super().__init__(data)
         self.briefs = briefs
-        self.fields["type"].queryset = PublicationType.objects.in_language()
-        self.fields["topic"].queryset = Topic.objects.in_language()
-        self.fields["region"].queryset = Region.objects.in_language()
-        self.fields["expert"].queryset = Expert.objects.in_language()
+        for name, model in FILTERED_BY.items():
+            field = self.fields[name]
+            field.queryset = model.objects.in_language()  # what a chosen slug must be
+            field.choices = [("", field.empty_label), *filter_choices(model)]
         # The span from the oldest to the newest brief: two index lookups, where listing
         # the distinct years would read every brief.
         span = briefs.aggregate(first=Min("published_at"), last=Max("published_at"))
@@ -98,6 +117,7 @@ class BriefFilterForm(forms.Form):
         return any(self.data.get(name) for name in self.fields)
 
 
+FILTERED_BY = {"type": PublicationType, "topic": Topic, "region": Region, "expert": Expert}
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from briefs.models import Brief
+from taxonomy.models import Topic
 from tests.factories import (
     make_brief,
     make_expert,
@@ -93,6 +94,24 @@ def test_filter_form_is_labelled_and_keeps_its_choices(client, archive):
     assertContains(response, '<option value="energy" selected>Energy</option>', html=True)
     assertContains(response, '<option value="2022" selected>2022</option>', html=True)
     assertContains(response, "Clear filters")
+
+
+def test_filter_choices_are_read_once_and_follow_each_public_change(
+    client, archive, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    client.get("/policy-analysis/")
+    with django_assert_num_queries(4):  # the choices come from the cache
+        client.get("/policy-analysis/")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_topic("Water", name_ar="المياه")  # announced once committed
+    with django_assert_num_queries(8):
+        response = client.get("/policy-analysis/")
+    assertContains(response, '<option value="water">Water</option>', html=True)
+    response = client.get("/ar/policy-analysis/")
+    assertContains(response, '<option value="water">المياه</option>', html=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        Topic.objects.filter(slug="water").get().delete()
+    assertNotContains(client.get("/policy-analysis/"), 'value="water"')
 
 
 @pytest.mark.parametrize(
