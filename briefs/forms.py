@@ -159,6 +159,10 @@ class SearchForm(BriefFilterForm):
             return briefs
         return published_between(briefs, self.cleaned_data["since"], self.cleaned_data["until"])
 
+    def filed_under(self):
+        """The chosen type, topic, region and expert: {name: object, or None for any}."""
+        return {name: self.cleaned_data[name] for name in FILTERED_BY}
+
     @property
     def is_filtered(self):
         return any(self.data.get(name) for name in self.fields if name not in ("q", "sort"))

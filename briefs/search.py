@@ -48,15 +48,17 @@ def follow_public_changes(change, **kwargs):
 class SearchResults:
     """What a search found among `briefs`, for a Paginator: the SEARCH_RANKED_MATCHES
     newest matches, then their relevance, and each page of them most relevant (or
-    newest) first.
+    newest) first. `filed_under` names the type, topic, region and expert that `briefs`
+    were narrowed to (see Brief.objects.matching()).
 
     Relevance ranks only those: a word found in half the archive would otherwise have
     every one of its documents read and ranked, on every page. The results say when
     there were more (`capped`), so that the reader can add words or filters.
     """
 
-    def __init__(self, briefs, query, newest_first=False):
+    def __init__(self, briefs, query, newest_first=False, filed_under=None):
         self.briefs, self.query, self.newest_first = briefs, query, newest_first
+        self.filed_under = filed_under
 
     @cached_property
     def ids(self):
@@ -83,7 +85,7 @@ class SearchResults:
         together in 0.5 % of 500,000; and no index can walk the entries by date, so it
         cannot take that way instead of the one chosen here."""
         needed = settings.SEARCH_RANKED_MATCHES
-        matches = self.briefs.matching(self.query)
+        matches = self.briefs.matching(self.query, self.filed_under)
         way, since = self._cheapest_way(needed)
         if way == "walk":
             return _first(matches.order_by("-published_at", "-pk"), needed)
@@ -105,19 +107,27 @@ class SearchResults:
         archive = estimate(documents_in_language)
         if not archive:
             return "walk", None  # SQLite: its words table finds the matches, then sorted
-        matches = estimate(documents_in_language.matching(self.query))
+        in_index = documents_in_language.matching(self.query)
+        matches = estimate(in_index)  # the words' entries in the index
+        filed, found = 0, matches  # the chosen links' entries; both together
+        if SearchEntry.lookups_filed_under(self.filed_under):
+            filed = estimate(documents_in_language.filed_under(self.filed_under))
+            found = estimate(in_index.filed_under(self.filed_under))
         chosen = estimate(self.briefs)
         words_share, chosen_share = matches / archive, min(1.0, chosen / archive)
         least = 1 / archive
         walked = min(archive, needed / max(words_share * chosen_share, least))
         read = min(archive * chosen_share, needed / max(words_share, least))
         walking = walked * WALK_PAST + read * WALK_AND_READ
-        checked = min(matches, needed / max(chosen_share, least))  # against the filters
-        reading = matches * (INDEX_POSTING + FROM_INDEX) + checked * WALK_PAST
+        # What the index found, checked against the briefs' filters until enough pass.
+        passing = min(1.0, chosen / (filed or archive))
+        checked = min(found, needed / max(passing, least))
+        postings = (matches + filed) * INDEX_POSTING
+        reading = postings + found * FROM_INDEX + checked * WALK_PAST
         stretch = min(archive, walked * STRETCH_MARGIN)
-        in_stretch = matches * stretch / archive
+        in_stretch = found * stretch / archive
         reading_stretch = (
-            matches * INDEX_POSTING
+            postings
             + stretch * STRETCH_ENTRY
             + in_stretch * FROM_INDEX
             + min(in_stretch, checked) * WALK_PAST
@@ -199,7 +209,9 @@ def _index_batch(brief_ids, languages):
     fields = [
         f"{field}_{language}" for field in ("title", "summary", "body") for language in languages
     ]
-    briefs = released.only("published_at", *fields).prefetch_related("authorships__expert")
+    briefs = released.only("published_at", "publication_type_id", *fields).prefetch_related(
+        "authorships__expert", "brieftopic_set", "briefregion_set"
+    )
     rows = [
         (
             brief.pk,
@@ -210,6 +222,7 @@ def _index_batch(brief_ids, languages):
             {
                 "brief_published_at": brief.published_at,
                 "brief_published_month": SearchEntry.month_of(brief.published_at),
+                **SearchEntry.filed_under_copies(brief),
             },
         )
         for brief in briefs

@@ -221,7 +221,8 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         if not self.query or not self.form.is_valid():
             return Brief.objects.none()
         newest_first = self.form.cleaned_data["sort"] == SearchForm.NEWEST
-        return SearchResults(self.form.filtered(), self.query, newest_first)
+        filed_under = self.form.filed_under()
+        return SearchResults(self.form.filtered(), self.query, newest_first, filed_under)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)

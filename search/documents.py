@@ -52,6 +52,69 @@ class DocumentField(models.Field):
         return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
+class IdsField(models.Field):
+    """Ids of the rows an object is filed under (a brief's topics, say), kept beside its
+    documents so that a search narrowed to some of them is read from the words' own index
+    (PostgreSQL: an integer array in the same GIN index); JSON text on SQLite."""
+
+    description = "List of ids"
+
+    def __init__(self, *args, **kwargs):
+        # NULL for none written yet: with a default, SQLite would build the table anew to
+        # add the column, losing the trigger that keeps its words tables in step.
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("null", None)
+        kwargs.pop("editable", None)
+        return name, path, args, kwargs
+
+    def db_type(self, connection):
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if value is None:
+            return None
+        ids = _ids(value)
+        return ids if connection.vendor == "postgresql" else json.dumps(ids)
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or isinstance(value, list):
+            return value
+        return json.loads(value)
+
+
+@IdsField.register_lookup
+class Overlaps(models.Lookup):
+    """`<ids>__overlaps=[…]`: the object is filed under at least one of them."""
+
+    lookup_name = "overlaps"
+
+    def get_db_prep_lookup(self, value, connection):
+        return ("%s", [_ids(value)])
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} && {rhs}::integer[]", [*lhs_params, *rhs_params]
+
+    def as_sqlite(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        ids = _ids(self.rhs)
+        if not ids:
+            return "0 = 1", []
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value IN ({marks}))"
+        return sql, [*lhs_params, *ids]
+
+
+def _ids(values):
+    return sorted({int(pk) for pk in values})
+
+
 def document_field(model, language):
     """`model`'s DocumentField for `language`."""
     for field in model._meta.concrete_fields:

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from editorial.languages import LanguageVersionsQuerySet
@@ -62,7 +63,12 @@ class Region(Term):
         verbose_name_plural = _("regions and countries")
 
     def subtree_ids(self):
-        """The ids of this region and of every region or country inside it, at any depth."""
+        """The ids of this region and of every region or country inside it, at any depth
+        (read once for this instance: a filtered page asks for them more than once)."""
+        return list(self._subtree_ids)
+
+    @cached_property
+    def _subtree_ids(self):
         children = {}
         for pk, parent_id in Region.objects.filter(parent__isnull=False).values_list(
             "pk", "parent"

@@ -10,7 +10,13 @@ from briefs import publishing
 from briefs.models import Brief
 from briefs.search import index
 from tests.browser_forms import form_data
-from tests.factories import make_brief, make_expert, make_publication_type, make_topic
+from tests.factories import (
+    make_brief,
+    make_expert,
+    make_publication_type,
+    make_region,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -233,6 +239,48 @@ def test_filters_and_date_range_narrow_the_results(client, committed):
     assert found(client, "/search/?q=oil&until=2021-06-14") != [match.pk]
 
 
+def test_a_region_finds_its_countries_briefs_and_an_expert_their_own(client, committed):
+    levant = make_region("Levant")
+    syria = make_region("Syria", parent=levant)
+    author, other = make_expert("Dana Stroul"), make_expert()
+    with committed():
+        in_syria = make_brief("Water in Syria", regions=[syria], authors=[author, other])
+        in_levant = make_brief("Water in the Levant", regions=[levant], authors=[other])
+        make_brief("Water in Egypt", regions=[make_region("Egypt")])
+    newest = "&sort=newest"
+    assert set(found(client, f"/search/?q=water&region={levant.slug}")) == {
+        in_syria.pk,
+        in_levant.pk,
+    }
+    assert found(client, f"/search/?q=water&region={syria.slug}{newest}") == [in_syria.pk]
+    assert found(client, f"/search/?q=water&expert={author.slug}{newest}") == [in_syria.pk]
+    chosen = f"type={in_syria.publication_type.slug}&topic=&region={levant.slug}"
+    assert found(client, f"/search/?q=water&{chosen}&expert={author.slug}") == [in_syria.pk]
+
+
+def test_the_index_follows_a_brief_filed_anew(client, admin_client, committed, weapons):
+    """Filters read the index's copies of what a brief is filed under: they follow the
+    admin's form, and links added in code, on the next request."""
+    arms, energy = make_topic("Arms", name_ar="الأسلحة"), make_topic("Energy")
+    url = f"/admin/briefs/brief/{weapons.pk}/change/"
+    data = form_data(admin_client.get(url), "brief_form")
+    assert data["brieftopic_set-INITIAL_FORMS"] == "0"  # filed under no topic yet
+    data["brieftopic_set-0-topic"] = str(arms.pk)  # the inline's empty row, filled in
+    with committed():
+        response = admin_client.post(url, {**data, "_publish": "pressed"})
+    assert response.status_code == 302
+    assert found(client, f"/search/?q=weapons&topic={arms.slug}") == [weapons.pk]
+    assert found(client, f"/ar/search/?q=أسلحة&topic={arms.slug}") == [weapons.pk]
+
+    with committed():
+        weapons.topics.set([energy])
+    assert found(client, f"/search/?q=weapons&topic={arms.slug}") == []
+    assert found(client, f"/search/?q=weapons&topic={energy.slug}") == [weapons.pk]
+    with committed():
+        energy.briefs.remove(weapons)
+    assert found(client, f"/search/?q=weapons&topic={energy.slug}") == []
+
+
 def test_results_show_a_marked_passage_and_are_paged(client, committed, settings):
     settings.SEARCH_RESULTS_PER_PAGE = 2
     with committed():
@@ -308,26 +356,41 @@ def test_the_query_is_never_echoed_unescaped(client, weapons):
 
 @pytest.mark.parametrize("size", [2, 12])
 @pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("filtered", [False, True])
 def test_search_queries_are_constant(
-    client, committed, django_assert_num_queries, settings, size, language
+    client, committed, django_assert_num_queries, settings, size, language, filtered
 ):
+    kind = make_publication_type("Analysis", name_ar="تحليل")
+    topic = make_topic("Diplomacy", name_ar="الدبلوماسية")
+    levant = make_region("Levant", name_ar="المشرق")
+    syria = make_region("Syria", name_ar="سوريا", parent=levant)
+    author = make_expert("Dana Stroul", name_ar="دانا سترول")
     with committed():
         for _ in range(size):
             make_brief(
                 body_en="<p>Ceasefire talks.</p>",
                 body_ar="<p>محادثات وقف إطلاق النار.</p>",
                 title_ar="عنوان",
-                authors=[make_expert(name_ar="خبير") for _ in range(size // 2)],
+                publication_type=kind,
+                topics=[topic],
+                regions=[syria],
+                authors=[author, *(make_expert(name_ar="خبير") for _ in range(size // 2))],
             )
     word = "ceasefire" if language == "en" else "محادثات"
     prefix = "/ar" if language == "ar" else ""
+    chosen = f"&type={kind.slug}&topic={topic.slug}&region={levant.slug}&expert={author.slug}"
     # types, topics, regions, experts and the year span for the form; the one word's
     # other spellings among experts' names; the newest matches; their ranking; the page;
     # its authors; the next scheduled brief's minute (for the page cache). On
     # PostgreSQL, three estimates from its statistics choose how the matches are read.
-    estimates = 3 if connection.vendor == "postgresql" else 0
-    with django_assert_num_queries(11 + estimates):
-        response = client.get(f"{prefix}/search/?q={word}")
+    # Filtered: each chosen row looked up by its slug, and the region's countries; on
+    # PostgreSQL, two more estimates, of the chosen links' entries and of the matches
+    # among them.
+    queries = 11 + (5 if filtered else 0)
+    if connection.vendor == "postgresql":
+        queries += 5 if filtered else 3
+    with django_assert_num_queries(queries):
+        response = client.get(f"{prefix}/search/?q={word}{chosen if filtered else ''}")
     assert len(response.context["briefs"]) == min(size, settings.SEARCH_RESULTS_PER_PAGE)
 
 
