@@ -13,6 +13,10 @@ from .pages import log_in
 from .test_reading_in_a_browser import serious_violations
 
 WIDTHS = {"desktop": 1280, "tablet": 820}
+EDITORS_BUILT = """() => [...document.querySelectorAll("textarea")]
+    .filter((t) => [...t.attributes].some((a) => a.name.startsWith("data-django-prose-editor")))
+    .filter((t) => !t.closest(".empty-form"))
+    .every((t) => t.closest(".prose-editor")?.querySelector(".ProseMirror"))"""
 
 
 def editor_pages():
@@ -43,8 +47,8 @@ def faults_on(page, base, paths, width, axe):
     page.set_viewport_size({"width": width, "height": 1000})
     faults = {}
     for path in paths:
-        assert page.goto(base + path).status == 200, path
-        page.wait_for_load_state("networkidle")  # the widgets are built
+        assert page.goto(base + path).status == 200, path  # loaded: the widgets are built
+        page.wait_for_function(EDITORS_BUILT)  # the rich-text editors too
         found = serious_violations(page, axe)
         if found:
             faults[f"{path} at {width}px"] = found
