@@ -122,20 +122,24 @@ class SearchResults:
         # What the index found, checked against the briefs' filters until enough pass.
         passing = min(1.0, chosen / (filed or archive))
         checked = min(found, needed / max(passing, least))
-        postings = (matches + filed) * INDEX_POSTING
-        reading = postings + found * FROM_INDEX + checked * WALK_PAST
-        stretch = min(archive, walked * STRETCH_MARGIN)
-        in_stretch = found * stretch / archive
-        reading_stretch = (
-            postings
-            + stretch * STRETCH_ENTRY
-            + in_stretch * FROM_INDEX
-            + min(in_stretch, checked) * WALK_PAST
-        )
-        if walking <= min(reading, reading_stretch):
+
+        def reading(share):
+            """Reading the matches of the latest `share` of the archive from the index: by
+            the postings of the words and the chosen links; or, for words more common than
+            the links, by the links' postings and a look in each one's document, which
+            PostgreSQL does when the words' postings would cost more."""
+            by_words = (matches + filed) * INDEX_POSTING + found * share * FROM_INDEX
+            by_links = filed * INDEX_POSTING + filed * share * WALK_AND_READ
+            months = archive * share * STRETCH_ENTRY if share < 1 else 0
+            read = min(by_words, by_links) if filed else by_words
+            return read + months + min(found * share, checked) * WALK_PAST
+
+        stretch = min(1.0, walked * STRETCH_MARGIN / archive)
+        whole, latest = reading(1.0), reading(stretch)
+        if walking <= min(whole, latest):
             return "walk", None
-        if reading_stretch < reading:
-            return "index", self._start_of_latest(stretch / archive)
+        if latest < whole:
+            return "index", self._start_of_latest(stretch)
         return "index", None
 
     def _start_of_latest(self, share):
