@@ -96,7 +96,9 @@ class BriefFilterForm(forms.Form):
         for name, model in FILTERED_BY.items():
             field = self.fields[name]
             field.queryset = model.objects.in_language()  # what a chosen slug must be
-            field.choices = [("", field.empty_label), *filter_choices(model)]
+            # Given to the widget, which shows them; the field checks a slug against its
+            # queryset, and would only normalise hundreds of pairs on every page.
+            field.widget.choices = [("", field.empty_label), *filter_choices(model)]
         # The span from the oldest to the newest brief: two index lookups, where listing
         # the distinct years would read every brief.
         span = briefs.aggregate(first=Min("published_at"), last=Max("published_at"))
