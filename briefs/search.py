@@ -30,6 +30,8 @@ WALK_PAST, WALK_AND_READ = 1.5, 13.0
 INDEX_POSTING, FROM_INDEX, STRETCH_ENTRY = 0.15, 1.5, 0.02
 # How much longer a stretch of the archive is read than the one that should hold enough.
 STRETCH_MARGIN = 3
+# How many of the newest entries read from the index are checked per match needed.
+CANDIDATES_PER_MATCH = 2
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -89,15 +91,19 @@ class SearchResults:
         way, since = self._cheapest_way(needed)
         if way == "walk":
             return _first(matches.order_by("-published_at", "-pk"), needed)
-        newest_first = matches.order_by("-search_entry__brief_published_at", "-pk")
+        # The newest matching entries are read from the index and sorted, and only they
+        # are checked against their briefs (public now, the filters): checking every
+        # match before the sort took longer than finding them. Should too few of them
+        # pass, every match is checked.
+        entries = SearchEntry.objects.matching(self.query).filed_under(self.filed_under)
         if since is not None:
             month = SearchEntry.month_of(since)
-            recent = _first(
-                newest_first.filter(search_entry__brief_published_month__gte=month), needed
+            recent = _first_passing(
+                self.briefs, entries.filter(brief_published_month__gte=month), needed
             )
             if len(recent) == needed:
                 return recent
-        return _first(newest_first, needed)  # fewer in that stretch than it should hold
+        return _first_passing(self.briefs, entries, needed)
 
     def _cheapest_way(self, needed):
         """("walk", None), or ("index", the date from which the latest stretch of the
@@ -246,6 +252,19 @@ def _parts(brief, language):
         "summary": getattr(brief, f"summary_{language}") or "",
         "body": plain_text(getattr(brief, f"body_{language}")),
     }
+
+
+def _first_passing(briefs, entries, count):
+    """The ids of the `count` newest of `briefs` among `entries`, checking the newest
+    entries first: twice as many as needed; then, should too few of those pass, all."""
+    limit = count * CANDIDATES_PER_MATCH
+    newest = entries.order_by("-brief_published_at", "-brief_id").values_list("brief_id", flat=True)
+    candidates = list(newest[:limit])
+    newest_first = ("-search_entry__brief_published_at", "-pk")
+    found = _first(briefs.filter(pk__in=candidates).order_by(*newest_first), count)
+    if len(found) == count or len(candidates) < limit:
+        return found
+    return _first(briefs.filter(pk__in=newest).order_by(*newest_first), count)
 
 
 def _first(briefs, count):
