@@ -87,9 +87,9 @@ class SearchResults:
         together in 0.5 % of 500,000; and no index can walk the entries by date, so it
         cannot take that way instead of the one chosen here."""
         needed = settings.SEARCH_RANKED_MATCHES
-        matches = self.briefs.matching(self.query, self.filed_under)
         way, since = self._cheapest_way(needed)
         if way == "walk":
+            matches = self.briefs.matching(self.query, self.filed_under)
             return _first(matches.order_by("-published_at", "-pk"), needed)
         # The newest matching entries are read from the index and sorted, and only they
         # are checked against their briefs (public now, the filters): checking every

@@ -30,38 +30,12 @@ def configuration(language):
     return CONFIGURATIONS.get(language, "simple")
 
 
-class DocumentField(models.Field):
-    """A row's search document in `language` (NULL for none): a tsvector on PostgreSQL;
-    on SQLite, a placeholder whose words are in the FTS5 table words_table(field)."""
-
-    description = "Search document"
-
-    def __init__(self, language, *args, **kwargs):
-        self.language = language
-        kwargs.setdefault("null", True)
-        kwargs.setdefault("editable", False)
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs.pop("null", None)
-        kwargs.pop("editable", None)
-        return name, path, [self.language, *args], kwargs
-
-    def db_type(self, connection):
-        return "tsvector" if connection.vendor == "postgresql" else "text"
-
-
-class IdsField(models.Field):
-    """Ids of the rows an object is filed under (a brief's topics, say), kept beside its
-    documents so that a search narrowed to some of them is read from the words' own index
-    (PostgreSQL: an integer array in the same GIN index); JSON text on SQLite."""
-
-    description = "List of ids"
+class IndexColumn(models.Field):
+    """A column only the index's writer fills: never in a form, and NULL until written.
+    With a default instead, SQLite would build the table anew to add the column, losing
+    the trigger that keeps its words tables in step."""
 
     def __init__(self, *args, **kwargs):
-        # NULL for none written yet: with a default, SQLite would build the table anew to
-        # add the column, losing the trigger that keeps its words tables in step.
         kwargs.setdefault("null", True)
         kwargs.setdefault("editable", False)
         super().__init__(*args, **kwargs)
@@ -71,6 +45,32 @@ class IdsField(models.Field):
         kwargs.pop("null", None)
         kwargs.pop("editable", None)
         return name, path, args, kwargs
+
+
+class DocumentField(IndexColumn):
+    """A row's search document in `language` (NULL for none): a tsvector on PostgreSQL;
+    on SQLite, a placeholder whose words are in the FTS5 table words_table(field)."""
+
+    description = "Search document"
+
+    def __init__(self, language, *args, **kwargs):
+        self.language = language
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        return name, path, [self.language, *args], kwargs
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class IdsField(IndexColumn):
+    """Ids of the rows an object is filed under (a brief's topics, say), kept beside its
+    documents so that a search narrowed to some of them is read from the words' own index
+    (PostgreSQL: an integer array in the same GIN index); JSON text on SQLite."""
+
+    description = "List of ids"
 
     def db_type(self, connection):
         return "integer[]" if connection.vendor == "postgresql" else "text"
