@@ -2,8 +2,10 @@
 Chromium on the demo site."""
 
 import contextlib
+import re
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
 from briefs.models import Brief
@@ -111,8 +113,17 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     assert arabic.evaluate(wrapper) == ["rtl", "ar"]
     arabic.press_sequentially("- ليفياثان\nتمار\n\n")
     arabic.press_sequentially("نص الترجمة.\n")
+    # The toolbar speaks Arabic, the block type chosen where the caret is included.
     arabic_menu = translator.locator(".prose-editor:has(#id_body_ar) .prose-menubar")
-    insert_figure(translator, arabic_menu, "رسم بياني")
+    names = "bs => bs.map((b) => b.getAttribute('aria-label') || b.textContent.trim())"
+    toolbar = arabic_menu.locator("button").evaluate_all(names)
+    assert "غامق" in toolbar and "عنوان من المستوى الثاني" in toolbar, toolbar
+    assert not [name for name in toolbar if re.search("[A-Za-z]", name)], toolbar
+    arabic.locator("h2").click()
+    chosen = arabic_menu.locator(".prose-menubar__selected button")
+    expect(chosen).to_have_attribute("aria-label", "عنوان من المستوى الثاني")
+    arabic.locator("p").last.click()  # back to the empty line after the text
+    insert_figure(translator, arabic_menu, "رسم بياني", tool="شكل")
     screenshot(translator, "translator-writes-arabic-rich-text")
     translator.click("input[name=_send_arabic_to_review]")
     translator.locator(".messagelist .success").wait_for()
@@ -137,9 +148,10 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
 
 
 def choose_from_the_dialog(page, menu, tool, search, choice):
-    """Open the editor's `tool` dialog, find `search` in its chooser window, take the
-    first `choice` there, and confirm the dialog with what the chooser filled in."""
-    menu.locator(f"button[title='{tool}']").click()
+    """Open the editor's `tool` dialog (the toolbar's button of that name), find `search`
+    in its chooser window, take the first `choice` there, and confirm the dialog with
+    what the chooser filled in."""
+    menu.get_by_role("button", name=tool, exact=True).click()
     dialog = page.locator(".prose-editor-dialog[open]")
     with page.expect_popup() as opened:
         dialog.locator(".prose-editor-field-with-picker button").click()
@@ -158,9 +170,9 @@ def link_to_a_page_of_the_site(page, menu, search):
     choose_from_the_dialog(page, menu, "insert link", search, "[data-link-target]")
 
 
-def insert_figure(page, menu, search):
+def insert_figure(page, menu, search, tool="figure"):
     """Insert the library image found by `search` with the figure tool and its chooser."""
-    choose_from_the_dialog(page, menu, "figure", search, "[data-choose-image]")
+    choose_from_the_dialog(page, menu, tool, search, "[data-choose-image]")
     page.locator(".ProseMirror figure img").first.wait_for()
 
 

@@ -1,7 +1,8 @@
 // What the admin's widgets leave out for screen readers, added in one place: names for
 // the controls Django, django-modeltranslation, Select2 and the rich-text editor draw
-// without one, and tabs that are one control each. It follows the page as widgets are
-// built and inline rows added. (docs/decisions.md, "The admin, accessible".)
+// without one (or in English only), and tabs that are one control each. It follows the
+// page as widgets are built and inline rows added, before anything else can read it.
+// (docs/decisions.md, "The admin, accessible".)
 "use strict";
 (function () {
   const say = (text) => (window.gettext ? window.gettext(text) : text);
@@ -15,6 +16,11 @@
     if (text && !element.getAttribute("aria-label") && !element.getAttribute("aria-labelledby")) {
       element.setAttribute("aria-label", text);
     }
+  }
+
+  // Sets an attribute only when it changes: every change is seen by the observers.
+  function set(element, attribute, value) {
+    if (element.getAttribute(attribute) !== value) element.setAttribute(attribute, value);
   }
 
   // Language tabs (jQuery UI's, drawn by modeltranslation): the list item is the tab, and
@@ -91,27 +97,42 @@
   }
 
   // The rich-text editor: its writing area is named by its field's label; its toolbar's
-  // icons are read by their labels, not their ligatures; a disabled button says so.
+  // icons are read by their labels, not their ligatures; a disabled button says so. The
+  // toolbar speaks the admin's language, whatever the language of the text below it: its
+  // names, which the editor writes in English, are translated (djangojs.po).
   function richText() {
+    const { lang, dir } = document.documentElement;
     document.querySelectorAll(".prose-editor").forEach((editor) => {
       const field = editor.querySelector("textarea");
       const area = editor.querySelector("[contenteditable]");
       if (field && area) {
         name(area, labelText(field.id));
-        area.setAttribute("role", "textbox");
-        area.setAttribute("aria-multiline", "true");
+        set(area, "role", "textbox");
+        set(area, "aria-multiline", "true");
       }
-      editor.querySelectorAll("button.material-icons").forEach((button) => {
-        const glyph = button.firstChild;
-        if (glyph && glyph.nodeType === Node.TEXT_NODE && glyph.textContent.trim()) {
-          const icon = document.createElement("span");
-          icon.setAttribute("aria-hidden", "true");
-          icon.textContent = glyph.textContent;
-          button.replaceChild(icon, glyph);
+      editor.querySelectorAll(".prose-menubar").forEach((toolbar) => {
+        set(toolbar, "lang", lang);
+        set(toolbar, "dir", dir || "ltr");
+      });
+      editor.querySelectorAll(".prose-menubar button").forEach((button) => {
+        for (const attribute of ["title", "aria-label"]) {
+          const text = button.getAttribute(attribute);
+          if (text) set(button, attribute, say(text));
         }
-        const disabled = button.classList.contains("disabled");
-        if (button.getAttribute("aria-disabled") !== String(disabled)) {
-          button.setAttribute("aria-disabled", String(disabled));
+        if (button.classList.contains("material-icons")) {
+          const glyph = button.firstChild;
+          if (glyph && glyph.nodeType === Node.TEXT_NODE && glyph.textContent.trim()) {
+            const icon = document.createElement("span");
+            icon.setAttribute("aria-hidden", "true");
+            icon.textContent = glyph.textContent;
+            button.replaceChild(icon, glyph);
+          }
+          set(button, "aria-disabled", String(button.classList.contains("disabled")));
+        } else {
+          // A block type's choice shows its name in that block's style ("<h2>Heading 2</h2>").
+          const shown = button.firstElementChild || button;
+          const text = shown.childElementCount === 0 ? shown.textContent : "";
+          if (text && say(text) !== text) shown.textContent = say(text);
         }
       });
     });
@@ -140,15 +161,6 @@
     richText();
   }
 
-  let pending = false;
-  function soon() {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      fix();
-    });
-  }
   // A refused save takes the keyboard to the first field at fault (or to the message
   // saying why, when no one field is), so that no one has to look for it.
   function focusFirstError() {
@@ -179,7 +191,13 @@
         }
       }, 300);
     });
-    new MutationObserver(soon).observe(document.body, {
+    // Straight after each change (observers run before the page is drawn or read again),
+    // leaving out the changes made by fixing.
+    const observer = new MutationObserver(() => {
+      fix();
+      observer.takeRecords();
+    });
+    observer.observe(document.body, {
       childList: true,
       subtree: true,
       attributes: true,
