@@ -12,6 +12,15 @@ class PlainSelect(forms.Select):
     topics spent most of its page's time there. Options carry no attributes of their
     own, and no groups."""
 
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        # (value, label) pairs as given: Django's widget would check each one for groups.
+        self._choices = value
+
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
         options = "".join(
