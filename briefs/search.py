@@ -6,6 +6,8 @@ from its minute on, with nothing to do at that minute. Whether a brief is releas
 in which languages is asked of the QuerySet, never worked out here.
 """
 
+import math
+
 from django.conf import settings
 from django.db.models import Max, Min
 from django.dispatch import receiver
@@ -30,8 +32,10 @@ WALK_PAST, WALK_AND_READ = 1.5, 13.0
 INDEX_POSTING, FROM_INDEX, STRETCH_ENTRY = 0.15, 1.5, 0.02
 # How much longer a stretch of the archive is read than the one that should hold enough.
 STRETCH_MARGIN = 3
-# How many of the newest entries read from the index are checked per match needed.
-CANDIDATES_PER_MATCH = 2
+# How many of the newest entries read from the index are checked per match needed: an
+# entry's copies of its brief's date and links are those of the brief, so only briefs
+# scheduled for later, or changed a moment ago, fail the check.
+CANDIDATES_PER_MATCH = 1.25
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -178,12 +182,8 @@ def reader_query(text, language):
     """What a reader typed, as a query in `language` in which a word spelled like a word of
     an expert's name also finds that name as the expert spells it."""
     query = SearchQuery.parse(text, language)
-    experts = Expert.objects.all()
-    alternatives = {
-        term: spellings
-        for term in query.terms
-        if len(term) >= 4 and (spellings := experts.name_words_like(term, language))
-    }
+    names = [term for term in query.terms if len(term) >= 4]
+    alternatives = Expert.objects.name_words_like(names, language)
     return query.with_alternatives(alternatives)
 
 
@@ -256,11 +256,11 @@ def _parts(brief, language):
 
 def _first_passing(briefs, entries, count):
     """The ids of the `count` newest of `briefs` among `entries`, checking the newest
-    entries first: twice as many as needed; then, should too few of those pass, all."""
-    limit = count * CANDIDATES_PER_MATCH
+    entries first: a few more than needed; then, should too few of those pass, all."""
+    limit = math.ceil(count * CANDIDATES_PER_MATCH)
     newest = entries.order_by("-brief_published_at", "-brief_id").values_list("brief_id", flat=True)
     candidates = list(newest[:limit])
-    newest_first = ("-search_entry__brief_published_at", "-pk")
+    newest_first = ("-published_at", "-pk")
     found = _first(briefs.filter(pk__in=candidates).order_by(*newest_first), count)
     if len(found) == count or len(candidates) < limit:
         return found

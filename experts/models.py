@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections, models
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -28,22 +29,34 @@ def surname_first(name, language):
 
 
 class ExpertQuerySet(LanguageVersionsQuerySet):
-    def name_words_like(self, word, language):
-        """The words of experts' names in `language` spelled like `word` (trigram
-        similarity at least NAME_SIMILARITY), but not as it: "Borschevskaya" ->
-        ["borshchevskaya"]. PostgreSQL picks the experts with pg_trgm."""
+    def name_words_like(self, terms, language):
+        """{term: the words of experts' names in `language` spelled like it (trigram
+        similarity at least NAME_SIMILARITY), but not as it} for each of `terms` that has
+        any: "Borschevskaya" -> ["borshchevskaya"]. PostgreSQL picks the experts with
+        pg_trgm, for all the terms in one query."""
+        terms = list(terms)
+        if not terms:
+            return {}
         field = f"name_{language}"
         experts = self
         if connections[self.db].vendor == "postgresql":
-            experts = self.annotate(likeness=TrigramWordSimilarity(word, field)).filter(
-                likeness__gte=NAME_SIMILARITY
+            likeness = [TrigramWordSimilarity(term, field) for term in terms]
+            best = Greatest(*likeness) if len(likeness) > 1 else likeness[0]
+            experts = self.annotate(likeness=best).filter(likeness__gte=NAME_SIMILARITY)
+        name_words = {
+            name_word
+            for name in experts.values_list(field, flat=True)
+            for name_word in words(name or "", language)
+        }
+        found = {
+            term: sorted(
+                name_word
+                for name_word in name_words
+                if name_word != term and similarity(name_word, term) >= NAME_SIMILARITY
             )
-        found = set()
-        for name in experts.values_list(field, flat=True):
-            for name_word in words(name or "", language):
-                if name_word != word and similarity(name_word, word) >= NAME_SIMILARITY:
-                    found.add(name_word)
-        return sorted(found)
+            for term in terms
+        }
+        return {term: spellings for term, spellings in found.items() if spellings}
 
     def active(self):
         return self.filter(is_active=True)
