@@ -6,6 +6,7 @@ from its minute on, with nothing to do at that minute. Whether a brief is releas
 in which languages is asked of the QuerySet, never worked out here.
 """
 
+import functools
 import math
 
 from django.conf import settings
@@ -113,17 +114,19 @@ class SearchResults:
         """("walk", None), or ("index", the date from which the latest stretch of the
         archive should hold enough matches, or None to read them all)."""
         estimate = documents.estimated_count
+        # Those that do not depend on the words are the same for the next search.
+        remembered = functools.partial(estimate, remember=True)
         documents_in_language = SearchEntry.objects.in_language(self.query.language)
-        archive = estimate(documents_in_language)
+        archive = remembered(documents_in_language)
         if not archive:
             return "walk", None  # SQLite: its words table finds the matches, then sorted
         in_index = documents_in_language.matching(self.query)
         matches = estimate(in_index)  # the words' entries in the index
         filed, found = 0, matches  # the chosen links' entries; both together
         if SearchEntry.lookups_filed_under(self.filed_under):
-            filed = estimate(documents_in_language.filed_under(self.filed_under))
+            filed = remembered(documents_in_language.filed_under(self.filed_under))
             found = estimate(in_index.filed_under(self.filed_under))
-        chosen = estimate(self.briefs)
+        chosen = remembered(self.briefs)
         words_share, chosen_share = matches / archive, min(1.0, chosen / archive)
         least = 1 / archive
         walked = min(archive, needed / max(words_share * chosen_share, least))

@@ -15,6 +15,8 @@ Weights: the title and the names of its people (A), the summary (B), the body (C
 """
 
 import json
+import time
+from datetime import datetime
 
 from django.db import connections, models
 
@@ -181,14 +183,49 @@ class Relevance(models.Func):
         return sql, [match_expression(self.query, connection)]
 
 
-def estimated_count(queryset):
+# The planner's estimates change only when its statistics do (ANALYZE, which autovacuum
+# runs after many writes): those asked for again and again can be remembered a while.
+ESTIMATE_SECONDS = 120
+_estimates = {}
+
+
+def estimated_count(queryset, remember=False):
     """How many rows PostgreSQL's statistics say `queryset` holds, without reading them;
     None on other engines. With a document's words, this is how many documents its
-    statistics say hold them (search.documents keeps each language's apart)."""
+    statistics say hold them (search.documents keeps each language's apart). Remembered
+    in the process for ESTIMATE_SECONDS if `remember`."""
     if connections[queryset.db].vendor != "postgresql":
         return None
+    if not remember:
+        return _estimate(queryset)
+    sql, params = queryset.query.sql_with_params()
+    # "Published by now" is the same question all minute long.
+    key = (queryset.db, sql, tuple(_comparable(value) for value in params))
+    now = time.monotonic()
+    remembered = _estimates.get(key)
+    if remembered and now - remembered[1] < ESTIMATE_SECONDS:
+        return remembered[0]
+    if len(_estimates) >= 1000:
+        _estimates.clear()
+    _estimates[key] = (_estimate(queryset), now)
+    return _estimates[key][0]
+
+
+def _estimate(queryset):
     (plan,) = json.loads(queryset.explain(format="json"))
     return plan["Plan"]["Plan Rows"]
+
+
+def forget_estimates():
+    _estimates.clear()
+
+
+def _comparable(value):
+    if isinstance(value, datetime):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
 
 
 def match_expression(query, connection):

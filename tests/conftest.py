@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
+from search.documents import forget_estimates
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _plain_http_without_collectstatic():
@@ -57,6 +59,7 @@ def _isolated_media_cache_language_and_fast_passwords(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
     cache.clear()  # each test starts with nothing cached by another
+    forget_estimates()
     yield
     translation.deactivate()  # a request under /ar/ leaves Arabic active in its thread
 

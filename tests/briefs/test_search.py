@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from briefs import publishing
@@ -397,6 +398,27 @@ def test_search_queries_are_constant(
     assert len(response.context["briefs"]) == min(size, settings.SEARCH_RESULTS_PER_PAGE)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no planner estimates")
+def test_a_search_asks_the_planner_only_what_depends_on_its_words(client, committed, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    topic = make_topic("Diplomacy")
+    with committed():
+        for body in ("<p>Ceasefire talks.</p>", "<p>Truce talks.</p>"):
+            make_brief(body_en=body, topics=[topic])
+    chosen = f"&topic={topic.slug}"
+    estimates = []
+    for word in ("ceasefire", "truce"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/search/?q={word}{chosen}")
+        estimates.append([q["sql"] for q in queries if q["sql"].startswith("EXPLAIN")])
+    # The first search asks for five estimates (the archive, the words, the topic, both,
+    # the briefs chosen); the second, other words with the same filter, asks again only
+    # for the two that depend on its words.
+    assert [len(asked) for asked in estimates] == [5, 2]
+    assert all("truce" in sql for sql in estimates[1])
+    assert [brief.body for brief in response.context["briefs"]] == ["<p>Truce talks.</p>"]
+
+
 def test_the_admin_search_finds_released_briefs_by_their_words_and_the_rest_by_title(
     admin_client, weapons, committed
 ):
@@ -463,9 +485,6 @@ def test_the_admin_search_counts_up_to_its_cap_and_says_when_more_matched(
 
 @pytest.mark.parametrize("term", ["sanctions", "عقوبات"])
 def test_the_admin_search_queries_do_not_grow_with_the_matches(admin_client, committed, term):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def add(count):
         with committed():
             for _ in range(count):
@@ -534,7 +553,9 @@ def test_statistics_out_of_date_never_give_an_error(client, committed, monkeypat
 
     # The documents in the language, those holding the word, the briefs chosen.
     estimates = iter([500_000, 2_000, 500_000])
-    monkeypatch.setattr(briefs.search.documents, "estimated_count", lambda rows: next(estimates))
+    monkeypatch.setattr(
+        briefs.search.documents, "estimated_count", lambda rows, remember=False: next(estimates)
+    )
     with committed():
         make_brief("Scheduled Pipelines", published_at=timezone.now() + timedelta(days=2))
     assert found(client, "/search/?q=pipelines") == []
