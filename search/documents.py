@@ -207,8 +207,9 @@ def estimated_count(queryset, remember=False):
         return remembered[0]
     if len(_estimates) >= 1000:
         _estimates.clear()
-    _estimates[key] = (_estimate(queryset), now)
-    return _estimates[key][0]
+    count = _estimate(queryset)
+    _estimates[key] = (count, now)
+    return count
 
 
 def _estimate(queryset):
