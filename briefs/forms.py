@@ -101,8 +101,9 @@ class BriefFilterForm(forms.Form):
             field.widget.choices = [("", field.empty_label), *filter_choices(model)]
         # The span from the oldest to the newest brief: two index lookups, where listing
         # the distinct years would read every brief.
-        span = briefs.aggregate(first=Min("published_at"), last=Max("published_at"))
-        years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else []
+        self.published_span = briefs.aggregate(first=Min("published_at"), last=Max("published_at"))
+        first, last = self.published_span["first"], self.published_span["last"]
+        years = range(last.year, first.year - 1, -1) if last else []
         self.fields["year"].choices = [("", _("All years"))] + [(year, str(year)) for year in years]
 
     def filtered(self):

@@ -10,7 +10,6 @@ import functools
 import math
 
 from django.conf import settings
-from django.db.models import Max, Min
 from django.dispatch import receiver
 from django.utils.functional import cached_property
 
@@ -56,16 +55,17 @@ class SearchResults:
     """What a search found among `briefs`, for a Paginator: the SEARCH_RANKED_MATCHES
     newest matches, then their relevance, and each page of them most relevant (or
     newest) first. `filed_under` names the type, topic, region and expert that `briefs`
-    were narrowed to (see Brief.objects.matching()).
+    were narrowed to (see Brief.objects.matching()); `published_span`, the first and last
+    dates of the language's published briefs before any filter, as the search form read them.
 
     Relevance ranks only those: a word found in half the archive would otherwise have
     every one of its documents read and ranked, on every page. The results say when
     there were more (`capped`), so that the reader can add words or filters.
     """
 
-    def __init__(self, briefs, query, newest_first=False, filed_under=None):
+    def __init__(self, briefs, query, published_span, newest_first=False, filed_under=None):
         self.briefs, self.query, self.newest_first = briefs, query, newest_first
-        self.filed_under = filed_under
+        self.published_span, self.filed_under = published_span, filed_under
 
     @cached_property
     def ids(self):
@@ -158,11 +158,10 @@ class SearchResults:
     def _start_of_latest(self, share):
         """The date from which the latest `share` of the archive was published, supposing
         it was published at an even pace (a stretch holding too few is read again whole)."""
-        published = Brief.objects.published().in_language(self.query.language)
-        span = published.aggregate(first=Min("published_at"), last=Max("published_at"))
-        if span["last"] is None:  # the statistics were out of date: nothing is public
+        first, last = self.published_span["first"], self.published_span["last"]
+        if last is None:  # the statistics were out of date: nothing is public
             return None
-        return span["last"] - (span["last"] - span["first"]) * share
+        return last - (last - first) * share
 
     @property
     def capped(self):

@@ -222,7 +222,9 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
             return Brief.objects.none()
         newest_first = self.form.cleaned_data["sort"] == SearchForm.NEWEST
         filed_under = self.form.filed_under()
-        return SearchResults(self.form.filtered(), self.query, newest_first, filed_under)
+        return SearchResults(
+            self.form.filtered(), self.query, self.form.published_span, newest_first, filed_under
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
