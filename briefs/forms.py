@@ -100,7 +100,8 @@ class BriefFilterForm(forms.Form):
             # queryset, and would only normalise hundreds of pairs on every page.
             field.widget.choices = [("", field.empty_label), *filter_choices(model)]
         # The span from the oldest to the newest brief: two index lookups, where listing
-        # the distinct years would read every brief.
+        # the distinct years would read every brief. Kept for the search's results, which
+        # read the latest stretch of it.
         self.published_span = briefs.aggregate(first=Min("published_at"), last=Max("published_at"))
         first, last = self.published_span["first"], self.published_span["last"]
         years = range(last.year, first.year - 1, -1) if last else []

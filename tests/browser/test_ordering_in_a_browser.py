@@ -22,7 +22,6 @@ def test_an_editor_moves_the_last_pick_to_the_top_of_the_rail(browser, demo_site
     with editor.expect_navigation(wait_until="load"):
         editor.locator("#result_list tbody th a").first.click()
     picks = editor.locator("#recommendations-group tbody tr.has_original")
-    picks.first.wait_for()
     assert picks.count() == 3
     moved = picks.nth(2).locator("td.field-recommended").inner_text()
     picks.nth(2).locator(".move-begin").click()  # the keyboard-and-mouse alternative to a drag
