@@ -14,6 +14,7 @@ readers get sets no cookie, varies by nothing but its address (each language has
 own), and carries an ETag, a Last-Modified and a Cache-Control for a CDN.
 """
 
+import hashlib
 import time
 import uuid
 
@@ -56,7 +57,7 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             patch_cache_control(response, private=True)
             return response
-        key = f"pages:{request.method}:{request.get_full_path()}"
+        key = _page_key(request)
         found = cache.get_many([GENERATION, key]) if settings.PAGE_CACHE else {}
         generation, entry = found.get(GENERATION, 0), found.get(key)
         now = time.time()
@@ -82,6 +83,13 @@ class PublicPageCacheMiddleware:
             stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
         )
         return response
+
+
+def _page_key(request):
+    """The page's key: its address hashed, as Django's own cache middleware does, so that
+    a query string of any length makes a key of one length."""
+    address = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return f"pages:{request.method}:{address}"
 
 
 def _is_anonymous(request):

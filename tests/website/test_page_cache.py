@@ -3,10 +3,12 @@ set, as CI runs this on PostgreSQL) and never outlive a change the publishing pa
 announces, nor the minute of a scheduled brief. Staff see fresh pages; readers' pages set
 no cookie, vary by nothing, and answer conditional requests with 304."""
 
+import warnings
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import CacheKeyWarning
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -205,3 +207,15 @@ def test_what_is_never_kept(client, site):
     assert "no-store" in client.get("/admin/login/")["Cache-Control"]
     with_credentials = Client(HTTP_AUTHORIZATION="Bearer token")  # never the shared copy
     assert "private" in with_credentials.get(brief.url_in("en"))["Cache-Control"]
+
+
+def test_an_address_of_any_length_is_kept_under_a_key_of_one_length(client, site):
+    """A reader's query string is not bounded; the cache's keys are (memcached refuses
+    keys over 250 characters, and Django warns of them)."""
+    long_address = f"/search/?q={'ceasefire ' * 500}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        first, second = client.get(long_address), client.get(long_address)
+        other = client.get(f"{long_address}talks")
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert other["X-Page-Cache"] == "miss"  # another address: another key
