@@ -391,7 +391,11 @@ class RecommendationFormSet(CustomInlineFormSet):
     def clean(self):
         super().clean()
         for form in self.forms:
-            pick = getattr(form, "cleaned_data", {}).get("recommended")
+            # Only rows this user could change: a read-only row (a translator's) is
+            # "cleaned" to its initial ids, and was checked when it was saved.
+            if not form.has_changed():
+                continue
+            pick = form.cleaned_data.get("recommended")
             if pick is not None and self.instance.pk and pick.pk == self.instance.pk:
                 form.add_error("recommended", _("A brief cannot recommend itself."))
 

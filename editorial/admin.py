@@ -4,9 +4,11 @@ strings that are bad input rather than a server error, rich text never stripped 
 import json
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.urls import reverse
 
 from .forms import ConfirmRemovalForm
 from .slugs import ARABIC_TO_LATIN, STOP_WORDS
@@ -101,3 +103,34 @@ class RichTextAdmin:
         base = kwargs.get("form", self.form)
         kwargs["form"] = type(base.__name__, (ConfirmRemovalForm, base), {})
         return super().get_form(request, obj, change=change, **kwargs)
+
+
+def change_url(obj, site=None):
+    """Where `obj` is edited in the admin: its own change form, or, for a model edited only
+    as an inline row (a brief's PDF), its parent's change form at that inline; None when
+    the admin edits it nowhere."""
+    site = site or admin.site
+    opts = obj._meta
+    if type(obj) in site._registry:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    for parent_model, model_admin in site._registry.items():
+        for inline in model_admin.inlines:
+            if inline.model is not type(obj):
+                continue
+            fk = _fk_to(type(obj), parent_model, getattr(inline, "fk_name", None))
+            parent = getattr(obj, fk.name)
+            parent_opts = parent_model._meta
+            url = reverse(
+                f"admin:{parent_opts.app_label}_{parent_opts.model_name}_change",
+                args=[parent.pk],
+            )
+            return f"{url}#{fk.remote_field.get_accessor_name()}-group"
+    return None
+
+
+def _fk_to(model, parent_model, name=None):
+    return next(
+        field
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is parent_model and name in (None, field.name)
+    )

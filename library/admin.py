@@ -48,7 +48,7 @@ class ImageAdmin(
     fields = ["file", "preview", "alt", "caption", "credit", "focal_x", "focal_y"]
     readonly_fields = ["preview"]
     list_display = ["thumbnail", "alt_en", "credit_en", "dimensions", "created_at"]
-    list_display_links = ["thumbnail", "alt_en"]
+    list_display_links = ["alt_en"]  # one link a row, named by its alt text
     search_fields = [
         "alt_en",
         "alt_ar",

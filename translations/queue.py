@@ -8,6 +8,8 @@ from django.db.models import Max
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from editorial.admin import change_url
+
 from .fields import SOURCE_LANGUAGE, localized, text_fields, translated_models
 from .models import ExportedUnit, TranslationRecord
 from .status import MISSING, OUTDATED, with_status
@@ -20,6 +22,11 @@ class Row:
     status: str
     words: int  # source words of the fields waiting
     sent_at: datetime | None  # when an export sent them to an agency, if not back yet
+
+    @property
+    def url(self):
+        """Where it is translated: its change form, or its parent's (a brief's PDF)."""
+        return change_url(self.obj)
 
 
 @dataclass
@@ -42,11 +49,14 @@ def _bounded_count(queryset):
     return number_format(count, force_grouping=True)
 
 
-def queue(language, limit=50):
+def queue(language, user, limit=50):
     """The work waiting for translators, by model, briefs first; newest objects first where
-    the model has a publication date."""
+    the model has a publication date. Only models `user` may change are shown: the rest
+    would be links to pages they may not open."""
     sections = []
     for model in sorted(translated_models(), key=lambda m: m._meta.label != "briefs.Brief"):
+        if not user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+            continue
         base = model._default_manager.all()
         order = "-published_at" if hasattr(model, "published_at") else "-pk"
         counts = {

@@ -21,6 +21,13 @@ TOPICS = [
         "description_ar": "<p>القوات المسلحة والردع ونقل الأسلحة والنزاعات التي ترسم "
         "ملامح الأمن في المنطقة.</p>",
     },
+    # Added by an editor and not yet translated: the translation queue shows it, and
+    # approving an Arabic version filed under it lists it as missing.
+    {
+        "slug": "arms-control",
+        "name_en": "Arms Control",
+        "description_en": "<p>Treaties, export controls and the spread of missiles and drones.</p>",
+    },
 ]
 
 REGIONS = [
@@ -40,6 +47,11 @@ REGIONS = [
         "consequences for the region.</p>",
         "description_ar": "<p>الحرب في سوريا والقوى الأجنبية المنخرطة فيها وتداعياتها على "
         "المنطقة.</p>",
+    },
+    {  # not yet translated, as the topic above
+        "slug": "ukraine",
+        "name_en": "Ukraine",
+        "description_en": "<p>The war in Ukraine and what it means for the Middle East.</p>",
     },
 ]
 
@@ -174,6 +186,7 @@ WORKFLOW_BRIEFS = [
         "summary_en": "A draft made for the demo, still being written.",
         "author": "anna-borshchevskaya",
         "step": "draft",
+        "by_writer": True,  # the demo writer's own, which they may go on editing
     },
     {
         "slug_en": "demo-in-review-russian-bases-in-syria",
@@ -181,6 +194,7 @@ WORKFLOW_BRIEFS = [
         "summary_en": "A brief made for the demo, sent by its writer for an editor's review.",
         "author": "anna-borshchevskaya",
         "step": "review",
+        "by_writer": True,
     },
     {
         "slug_en": "demo-scheduled-israel-russia-deconfliction",
@@ -189,6 +203,15 @@ WORKFLOW_BRIEFS = [
         "the demo was loaded.",
         "author": "anna-borshchevskaya",
         "step": "schedule",
+    },
+    {
+        "slug_en": "demo-withdrawn-hezbollah-weapons-pipeline",
+        "title_en": "Withdrawn: Hezbollah's Weapons Pipeline Through Syria",
+        "summary_en": "A brief made for the demo: published, then withdrawn by an editor; "
+        "it keeps its address for publishing again.",
+        "author": "anna-borshchevskaya",
+        "date": "2020-03-10",
+        "step": "withdraw",
     },
     {
         "slug_en": "demo-arabic-awaiting-approval-iranian-drones",
@@ -203,6 +226,19 @@ WORKFLOW_BRIEFS = [
         "guest": ("leila-haddad", "discussant"),  # a guest contributor, in the byline
         "date": "2021-06-01",  # older than the seed's rail, which it would otherwise join
         "step": "arabic_review",
+        # What its Arabic version depends on that has no Arabic yet: a topic, a region, a
+        # PDF's title and its picture's alt text; and an editor's pick.
+        "topics": ["arms-control"],
+        "regions": ["ukraine"],
+        "document": {"title_en": "Full report"},
+        "lead_image": {
+            "alt_en": "An illustration drawn for the demo: a drone's outline against a night sky.",
+            "caption_en": "Iranian-made drones have struck Ukrainian cities since 2022.",
+            "credit_en": "Illustration made for the demo",
+            "focal_x": 50,
+            "focal_y": 50,
+        },
+        "picks": ["netanyahu-and-putin-rendezvous-paris"],
     },
 ]
 WORKFLOW_BODY_EN = "<p>This text was written for the demo; it is not part of the seed article.</p>"

@@ -22,8 +22,8 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
 
     translator = log_in(browser, demo_site, "translator")
     queue = translator.locator(".translation-queue")
-    # The demo's draft, in-review and scheduled briefs have no Arabic yet.
-    assert "Briefs — 3 to translate, 1 outdated" in queue.inner_text()
+    # The demo's draft, in-review, scheduled and withdrawn briefs have no Arabic yet.
+    assert "Briefs — 4 to translate, 1 outdated" in queue.inner_text()
     screenshot(translator, "translator-home")
     queue.get_by_role("link", name=f"{LIBYA} Deepens").click()
 
@@ -43,7 +43,7 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     message = translator.locator(".messagelist .success").inner_text()
     assert "its Arabic version: In review" in message
     translator.goto(f"{demo_site}/admin/")
-    assert "Briefs — 3 to translate, 0 outdated" in (
+    assert "Briefs — 4 to translate, 0 outdated" in (
         translator.locator(".translation-queue").inner_text()
     )
     translator.close()

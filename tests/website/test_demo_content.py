@@ -7,10 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from reversion.models import Version
 
-from briefs.models import Brief, PublicationType, Recommendation
+from briefs.models import Attachment, Brief, PublicationType, Recommendation
 from experts.models import Expert
 from library.models import Image
 from taxonomy.models import Region, Topic
+from translations.models import ExportedUnit
 
 pytestmark = pytest.mark.django_db
 
@@ -37,18 +38,45 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Brief": 8,
+        "Brief": 9,
         "PublicationType": 3,
-        "Recommendation": 3,
+        "Recommendation": 4,
         "Expert": 4,
-        "Topic": 1,
-        "Region": 2,
-        "Image": 6,  # the seed's lead image, its figure and four portraits
+        "Topic": 2,
+        "Region": 3,
+        "Image": 7,  # two lead images, the seed's figure and four portraits
         "User": 3,
     }
     assert "user: admin  password: briefing-room" in out.getvalue()
     assert get_user_model().objects.get(username="admin").check_password("briefing-room")
     assert get_user_model().objects.get(username="translator").groups.get().name == "Translators"
+
+
+def test_the_demo_holds_each_kind_of_object_in_each_state_that_matters(settings):
+    """What the admin's round trip (tests/admin) must meet: a brief with picks, PDFs, a
+    lead image and a guest author; a PDF, an image, a topic and a region without Arabic;
+    a batch out with an agency; the writer's own draft and brief in review."""
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    full = Brief.objects.filter(
+        recommendations__isnull=False,
+        attachments__isnull=False,
+        lead_image__isnull=False,
+        authorships__expert__kind="guest",
+    )
+    assert full.exists()
+    assert Attachment.objects.filter(title_ar__isnull=True).exists()
+    assert Image.objects.filter(alt_ar__isnull=True).exists()
+    assert Topic.objects.filter(name_ar__isnull=True).exists()
+    assert Region.objects.filter(name_ar__isnull=True).exists()
+    assert ExportedUnit.objects.out().exists()
+    writer = get_user_model().objects.get(username="writer")
+    assert {brief.status for brief in Brief.objects.filter(created_by=writer)} == {
+        "draft",
+        "review",
+    }
+    states = {brief.state for brief in Brief.objects.all()}
+    assert states == {"draft", "review", "scheduled", "published", "withdrawn"}
 
 
 def test_demo_article_carries_the_seed_facts():
@@ -90,7 +118,7 @@ def test_demo_logins_are_refused_with_debug_off_unless_asked_for(settings):
     settings.DEBUG = False
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert Brief.objects.count() == 8
+    assert Brief.objects.count() == 9
     assert not get_user_model().objects.exists()
     assert "No demo logins made" in out.getvalue()
     assert "briefing-room" not in out.getvalue()
@@ -109,6 +137,7 @@ def test_the_demo_shows_the_workflow_and_history(client):
         "draft": "draft",
         "in": "review",
         "scheduled": "scheduled",
+        "withdrawn": "withdrawn",
         "arabic": "published",
     }
     translated = Brief.objects.get(slug_en__startswith="demo-arabic-")
@@ -131,4 +160,4 @@ def test_the_demo_shows_the_workflow_and_history(client):
     ]
     call_command("load_demo", "--demo-accounts", stdout=StringIO())  # nothing added again
     assert Version.objects.get_for_object(seed).count() == 4
-    assert Brief.objects.count() == 8
+    assert Brief.objects.count() == 9

@@ -1,5 +1,6 @@
 from django import template
 
+from translations import views
 from translations.fields import TARGET_LANGUAGES
 from translations.models import TranslationExport
 from translations.queue import queue
@@ -9,9 +10,15 @@ register = template.Library()
 
 
 @register.simple_tag
-def translation_queue():
-    """The objects waiting for an Arabic translation, grouped by model, briefs first."""
-    return queue(TARGET_LANGUAGES[0])
+def translation_queue(user):
+    """The objects waiting for an Arabic translation that `user` may translate, grouped by
+    model, briefs first."""
+    return queue(TARGET_LANGUAGES[0], user)
+
+
+@register.filter
+def may_translate(user):
+    return views.may_translate(user)
 
 
 @register.simple_tag
@@ -24,11 +31,6 @@ def recent_exports(user):
 @register.filter
 def verbose_name_plural(model):
     return model._meta.verbose_name_plural
-
-
-@register.filter
-def admin_change_url(obj):
-    return f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change"
 
 
 @register.filter

@@ -26,6 +26,9 @@ from experts.models import Expert
 from library.models import Image as LibraryImage
 from library.pictures import picture_url
 from taxonomy.models import Region, Topic
+from translations import exports
+from translations.batches import Selection
+from translations.models import TranslationExport
 from translations.roles import TRANSLATORS, WRITERS, setup_roles
 from website import demo_content as demo
 
@@ -96,7 +99,8 @@ class Command(BaseCommand):
                 Recommendation(brief=seed, recommended=briefs[slug], position=position)
                 for position, slug in enumerate(demo.SEED_ARTICLE["recommendations"])
             )
-            self._add_workflow_examples(types["brief-analysis"], experts)
+            self._add_workflow_examples(types["brief-analysis"], experts, topics, regions, briefs)
+            self._send_to_an_agency()
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         for label, language in [("Article", "en"), ("Arabic", "ar")]:
@@ -195,15 +199,21 @@ class Command(BaseCommand):
         if brief.is_written_in("ar"):
             publishing.approve_arabic(brief, user=None)
 
-    def _add_workflow_examples(self, kind, experts):
-        """A draft, a brief in review, a scheduled one and an Arabic translation awaiting
-        approval, each taken there by the path."""
-        translator = get_user_model().objects.filter(username=TRANSLATOR_USERNAME).first()
+    def _add_workflow_examples(self, kind, experts, topics, regions, briefs):
+        """A draft and a brief in review (the demo writer's), a scheduled one and an Arabic
+        translation awaiting approval, each taken there by the path."""
+        User = get_user_model()
+        translator = User.objects.filter(username=TRANSLATOR_USERNAME).first()
+        writer = User.objects.filter(username=WRITER_USERNAME).first()
 
         def translated(brief, user, day):
             at = timezone.make_aware(datetime.combine(day, NOON))
             publishing.publish(brief, user, at=at)
             publishing.send_arabic_to_review(brief, translator)
+
+        def withdrawn(brief, user, day):
+            publishing.publish(brief, user, at=timezone.make_aware(datetime.combine(day, NOON)))
+            publishing.withdraw(brief, user)
 
         steps = {
             "draft": lambda brief, user, day: publishing.save_draft(brief, user),
@@ -212,22 +222,61 @@ class Command(BaseCommand):
                 brief, user, at=timezone.now() + timedelta(days=3)
             ),
             "arabic_review": translated,
+            "withdraw": withdrawn,
         }
         for data in demo.WORKFLOW_BRIEFS:
             fields = {key: value for key, value in data.items() if key.endswith(("_en", "_ar"))}
+            author = writer if data.get("by_writer") else None
             brief, created = Brief.objects.get_or_create(
                 slug_en=data["slug_en"],
-                defaults={**fields, "publication_type": kind, "body_en": demo.WORKFLOW_BODY_EN},
+                defaults={
+                    **fields,
+                    "publication_type": kind,
+                    "body_en": demo.WORKFLOW_BODY_EN,
+                    "created_by": author,
+                },
             )
-            if created:
-                Authorship.objects.create(brief=brief, expert=experts[data["author"]])
-                if "guest" in data:
-                    guest, role = data["guest"]
-                    Authorship.objects.create(
-                        brief=brief, expert=experts[guest], role=role, position=1
-                    )
-                day = datetime.fromisoformat(data["date"]).date() if "date" in data else None
-                steps[data["step"]](brief, None, day)
+            if not created:
+                continue
+            Authorship.objects.create(brief=brief, expert=experts[data["author"]])
+            if "guest" in data:
+                guest, role = data["guest"]
+                Authorship.objects.create(brief=brief, expert=experts[guest], role=role, position=1)
+            for slug in data.get("topics", []):
+                BriefTopic.objects.create(brief=brief, topic=topics[slug])
+            for slug in data.get("regions", []):
+                BriefRegion.objects.create(brief=brief, region=regions[slug])
+            for position, slug in enumerate(data.get("picks", [])):
+                Recommendation.objects.create(
+                    brief=brief, recommended=briefs[slug], position=position
+                )
+            if "lead_image" in data:
+                brief.lead_image = LibraryImage(**data["lead_image"])
+                brief.lead_image.file.save(f"{brief.slug_en}.jpg", _drone_sketch(), save=False)
+                brief.lead_image.save()
+            if "document" in data:
+                report = Attachment(brief=brief, **data["document"])
+                report.file.save(f"{brief.slug_en}.pdf", _summary_pdf(brief), save=False)
+                report.save()
+            day = datetime.fromisoformat(data["date"]).date() if "date" in data else None
+            steps[data["step"]](brief, author, day)
+
+    def _send_to_an_agency(self):
+        """A batch of what waits for Arabic, prepared for an agency and not back yet, as
+        the translation queue shows it ("sent to an agency on …")."""
+        editor = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
+        if TranslationExport.objects.exists():
+            return
+        untranslated = Topic.objects.filter(slug__in=[t["slug"] for t in demo.TOPICS])
+        selection = Selection(
+            "ar", objects={"taxonomy.topic": list(untranslated.values_list("pk", flat=True))}
+        )
+        export = TranslationExport.objects.create(
+            language="ar", created_by=editor, selection=selection.as_dict()
+        )
+        exports.prepare.call(
+            export.pk, settings.XLIFF_FILE_MAX_UNITS, settings.XLIFF_FILE_MAX_WORDS
+        )
 
     def _add_seed_revisions(self, seed):
         """Two drafts of the seed to compare in its history, before it is published: an
@@ -301,6 +350,19 @@ def _timeline(width=1600, height=500):
         draw.text((x(day), 170 if above else 330), label, fill="#111111", font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue())
+
+
+def _drone_sketch(width=1600, height=1000):
+    """The translated example's lead image: a drone's outline against a night sky."""
+    image = Image.new("RGB", (width, height), "#14213d")
+    draw = ImageDraw.Draw(image)
+    for x, y in [(180, 140), (420, 90), (1250, 180), (1420, 420), (300, 700), (1100, 820)]:
+        draw.ellipse([(x, y), (x + 8, y + 8)], fill="#e5e5e5")
+    draw.polygon([(800, 380), (560, 560), (800, 520), (1040, 560)], fill="#fca311")
+    draw.rectangle([(780, 330), (820, 560)], fill="#fca311")
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=90)
     return ContentFile(buffer.getvalue())
 
 
