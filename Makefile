@@ -78,7 +78,9 @@ loadtest: $(INSTALLED)
 # djangojs.po is kept by hand (docs/decisions.md): makemessages cannot read the editor's bundle.
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
-	$(PY) manage.py compilemessages --locale ar --ignore '$(VENV)/*'
+	for months in both levantine gregorian; do \
+		ARABIC_MONTH_NAMES=$$months $(PY) manage.py compilemessages --locale ar --ignore '$(VENV)/*'; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles test-artifacts

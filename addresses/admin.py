@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .csv_import import ImportRefused, import_redirects
 from .models import Redirect
@@ -54,7 +54,10 @@ class RedirectAdmin(admin.ModelAdmin):
                 else:
                     self.message_user(
                         request,
-                        _("Imported %(count)d redirects.") % {"count": count},
+                        ngettext(
+                            "Imported %(count)d redirect.", "Imported %(count)d redirects.", count
+                        )
+                        % {"count": count},
                         messages.SUCCESS,
                     )
                     return redirect("admin:addresses_redirect_changelist")

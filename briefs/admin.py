@@ -5,6 +5,7 @@ from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, Sortabl
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
@@ -16,21 +17,25 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Max, Min
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.bidi import isolate
 from editorial.history import HistoryAdmin
+from editorial.lists import clauses, list_of
 from editorial.pagination import CappedCountPaginator, UncountedPaginator
 from experts.models import Expert
 from library.documents import check_pdf
 from library.pictures import picture
 from taxonomy.models import Region, Topic
 from translations.admin_workflow import TranslationWorkflowAdmin
+from translations.fields import TARGET_LANGUAGES
 from translations.roles import is_translator
 
 from . import publishing
@@ -185,8 +190,17 @@ class BriefAdminForm(forms.ModelForm):
             "who published with which faults."
         ),
     )
+    withdraw_reason = forms.CharField(
+        label=_("Why it is withdrawn"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the history with who withdrew it and when."),
+    )
     # The faults a publisher chose to publish with (read by BriefAdmin.save_model).
     accepted_faults = ()
+    # The steps the save took, (action, language) pairs (set by BriefAdmin.save_model).
+    steps_taken = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,6 +221,15 @@ class BriefAdminForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("An Arabic version needs an Arabic title and an Arabic body to be approved.")
             )
+        if any(name in self.data for name in WITHDRAWING) and not cleaned.get("withdraw_reason"):
+            self.add_error(
+                "withdraw_reason" if "withdraw_reason" in self.fields else None,
+                _(
+                    "Withdraw “%(title)s”? Readers will no longer see it; its address is kept "
+                    "for publishing again. Say why below and press Withdraw again."
+                )
+                % {"title": self.instance},
+            )
         when = cleaned.get("published_at")
         if "_schedule" in self.data and (when is None or when <= timezone.now()):
             self.add_error("published_at", _("To schedule a brief, give it a later date."))
@@ -224,7 +247,7 @@ class BriefAdminForm(forms.ModelForm):
         if "_publish" in self.data or "_schedule" in self.data:
             faults = content_faults(self.instance)
         elif "_approve_arabic" in self.data:
-            faults = content_faults(self.instance, ["ar"])
+            faults = content_faults(self.instance, ["ar"], dependents=["ar"])
         else:
             return
         if faults and self.cleaned_data.get("publish_despite_faults"):
@@ -278,16 +301,28 @@ class BriefAdminForm(forms.ModelForm):
         )
 
 
+class WithdrawForm(forms.Form):
+    """The bulk withdrawal's question: why (the history keeps it)."""
+
+    reason = forms.CharField(
+        label=_("Why they are withdrawn"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in each brief's history with who withdrew it and when."),
+    )
+
+
 ARABIC_TEXT = [f"{field}_ar" for field in Brief.version_fields]
+WITHDRAWING = ("_withdraw", "_withdraw_arabic")  # the steps that ask for a reason
 
 
 def fault_items(faults):
     """List items for content faults, each linking to its field in the change form."""
     return format_html_join(
         "",
-        '<li><a href="#id_{}" class="content-fault-link">{}</a>: {}</li>',
+        '<li><a href="{}" class="content-fault-link">{}</a>: {}</li>',
         # Latin link text or tags in an Arabic message, and the reverse, kept in order.
-        ((fault.field, fault.label, isolate(fault.message)) for fault in faults),
+        ((fault.href, fault.label, isolate(fault.message)) for fault in faults),
     )
 
 
@@ -608,24 +643,39 @@ class BriefAdmin(
             if "published_at" in kept:  # a restore: the brief stays in the state it was in
                 previous = kept["status"]
         arabic_edited = any(name.endswith("_ar") for name in form.changed_data)
+        note = form.cleaned_data.get("withdraw_reason", "")
         with self.saving_translations(request, obj, form):
-            publishing.save(obj, request.user, previous, arabic_edited=arabic_edited)
+            form.steps_taken = publishing.save(
+                obj, request.user, previous, arabic_edited=arabic_edited, note=note
+            )
 
     def construct_change_message(self, request, form, formsets, add=False):
-        """The history's line for a save; one that published despite the content check's
-        faults names them (the admin's log and the revision both keep this line)."""
+        """The history's line for a save: the workflow step it took, if any ("Sent to
+        review", "Scheduled for …", "Withdrawn: why"), then the fields it changed; one that
+        published despite the content check's faults names them (the admin's log and the
+        revision both keep this line)."""
         message = super().construct_change_message(request, form, formsets, add)
+        steps = publishing.describe(
+            getattr(form, "steps_taken", ()),
+            form.instance,
+            form.cleaned_data.get("withdraw_reason", ""),
+        )
+        changed = LogEntry(change_message=json.dumps(message)).get_change_message()
+        said = f"{steps}. {changed}" if steps and message else f"{steps}." if steps else changed
         faults = getattr(form, "accepted_faults", ())
         if not faults:
-            return message
-        said = LogEntry(change_message=json.dumps(message)).get_change_message()
+            return said
         return "{} {}".format(
             said,
-            _("Published despite %(count)d content faults, by %(user)s: %(faults)s.")
+            ngettext(
+                "Published despite %(count)d content fault, by %(user)s: %(faults)s.",
+                "Published despite %(count)d content faults, by %(user)s: %(faults)s.",
+                len(faults),
+            )
             % {
                 "count": len(faults),
                 "user": request.user.get_username(),
-                "faults": "; ".join(f"{fault.label}: {fault.message}" for fault in faults),
+                "faults": clauses(f"{fault.label}: {fault.message}" for fault in faults),
             },
         )
 
@@ -743,7 +793,11 @@ class BriefAdmin(
         return format_html(
             "{}<p>{} {}</p>",
             buttons,
-            _("Share a preview, valid %(days)d days, with anyone who has the link:")
+            ngettext(
+                "Share a preview, valid %(days)d day, with anyone who has the link:",
+                "Share a preview, valid %(days)d days, with anyone who has the link:",
+                settings.PREVIEW_LINK_DAYS,
+            )
             % {"days": settings.PREVIEW_LINK_DAYS},
             shared,
         )
@@ -780,27 +834,41 @@ class BriefAdmin(
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if self.has_change_permission(request, obj):
-            context["workflow_buttons"] = self.workflow_buttons(request, obj or Brief())
+            # The steps open from the saved state: a refused step has already set the
+            # form's instance to the state it asked for.
+            saved = Brief.objects.filter(pk=obj.pk).first() if obj and obj.pk else None
+            context["workflow_buttons"] = self.workflow_buttons(request, saved or Brief())
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("accessibility"))
     def content_check(self, brief):
         """The saved text's faults, each linking to its field; the step that publishes
         checks the text as typed."""
-        faults = content_faults(brief) if brief.pk else []
+        written = [code for code in TARGET_LANGUAGES if brief.is_written_in(code)]
+        faults = content_faults(brief, dependents=written) if brief.pk else []
         if not faults:
             return _("No faults found in the saved text.")
         return format_html('<ul class="content-faults">{}</ul>', fault_items(faults))
 
     def get_fieldsets(self, request, obj=None):
-        # Only someone who may publish may publish with faults.
+        # Only someone who may publish may publish with faults; only someone who may change
+        # the brief previews the form (a read-only one has nothing to preview).
         fieldsets = super().get_fieldsets(request, obj)
-        if self.has_publish_permission(request):
-            return fieldsets
-        return [
-            (title, {**options, "fields": [f for f in options["fields"] if f != CONFIRM]})
+        left_out = set()
+        if not self.has_publish_permission(request):
+            left_out.add(CONFIRM)
+        if obj is not None and not self.has_change_permission(request, obj):
+            left_out.add("preview_tools")
+        fieldsets = [
+            (title, {**options, "fields": [f for f in options["fields"] if f not in left_out]})
             for title, options in fieldsets
+            if [f for f in options["fields"] if f not in left_out]
         ]
+        # A withdrawal asks for its reason, first on the form, once Withdraw was pressed.
+        withdrawing = any(name in request.POST for name in WITHDRAWING)
+        if withdrawing and self.has_publish_permission(request):
+            fieldsets.insert(0, (_("Withdrawing"), {"fields": ["withdraw_reason"]}))
+        return fieldsets
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, brief):
@@ -826,7 +894,28 @@ class BriefAdmin(
 
     @admin.action(description=_("Withdraw the selected briefs"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
-        self._each(request, queryset, publishing.withdraw, _("Withdrawn: %(titles)s."))
+        """Asks first, with the reason the history keeps, as the form's Withdraw does."""
+        form = WithdrawForm(request.POST if "post" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Withdraw the selected briefs"),
+                "opts": self.model._meta,
+                "queryset": queryset,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/briefs/brief/withdraw_selected_confirmation.html", context
+            )
+        reason = form.cleaned_data["reason"]
+        self._each(
+            request,
+            queryset,
+            lambda brief, user: publishing.withdraw(brief, user, reason),
+            _("Withdrawn: %(titles)s."),
+        )
+        return None
 
     @admin.action(description=_("Send the selected briefs to review"), permissions=["change"])
     def send_to_review_selected(self, request, queryset):
@@ -855,7 +944,7 @@ class BriefAdmin(
             else:
                 done.append(f"“{brief}”")
         if done:
-            self.message_user(request, done_message % {"titles": ", ".join(done)})
+            self.message_user(request, done_message % {"titles": list_of(done)})
 
     @admin.display(description=_("lead image"))
     def lead_image_thumbnail(self, brief):
@@ -863,7 +952,7 @@ class BriefAdmin(
 
     @admin.display(description=_("authors"))
     def author_names(self, brief):
-        return ", ".join(str(expert) for expert in brief.ordered_authors)
+        return list_of(brief.ordered_authors)
 
     @admin.display(description=_("as readers see it"))
     def rail_preview(self, brief):

@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
+from editorial.lists import list_of
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -63,10 +64,10 @@ class BriefsFeed(Feed):
         return brief.updated_at
 
     def item_author_name(self, brief):
-        return ", ".join(expert.name for expert in brief.ordered_authors)
+        return list_of(expert.byline_name for expert in brief.ordered_authors)
 
     def item_categories(self, brief):
-        return [term.name for term in [*brief.topics.all(), *brief.regions.all()]]
+        return [term.name for term in [*brief.topics.all(), *brief.regions.all()] if term.name]
 
 
 class ScopedFeed(BriefsFeed):

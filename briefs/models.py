@@ -9,13 +9,14 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from addresses.models import Redirect, path_problem
+from editorial.dates import moment
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.models import NamedModel
 from editorial.richtext import RichTextField
@@ -150,6 +151,28 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         if language == "ar":
             return self.filter(in_arabic=True)
         return self
+
+    def at_address(self, path):
+        """What answers at `path`, a path on this site, as a link in a text reaches it
+        (through a recorded redirect): (the brief there, or None when nothing answers,
+        the path's language), or None when the path is not a brief's kind of address
+        or a topic or region answers there."""
+        redirected = Redirect.objects.filter(old_path=path).values_list("new_path", flat=True)
+        path = redirected.first() or path
+        for language in LANGUAGES:
+            with translation.override(language):
+                try:
+                    match = resolve(path)
+                except Resolver404:
+                    continue
+            if match.view_name != "briefs:detail":
+                return None
+            slug = match.kwargs["slug"]
+            brief = self.filter(**{f"slug_{language}": slug}).first()
+            if brief is None and slug_is_taken(slug, ignore=self.model()):  # a term's page
+                return None
+            return brief, language
+        return None
 
     def about_topic(self, topic):
         return self.filter(Exists(BriefTopic.objects.filter(brief=OuterRef("pk"), topic=topic)))
@@ -365,9 +388,8 @@ class Brief(PublicContentModel, LanguageVersionsModel):
         return brief
 
     def _redirect_moved_addresses(self):
-        """A released brief whose slug changed keeps its old address, as a redirect."""
-        if self.stored_status != PUBLIC_STATUS:
-            return
+        """A brief whose slug changed keeps its old address, as a redirect: readers may
+        know it, and so may links in other briefs written before it was public."""
         for field, old_slug in getattr(self, "_stored_slugs", {}).items():
             new_slug = getattr(self, field)
             if old_slug and new_slug and old_slug != new_slug:
@@ -452,7 +474,10 @@ class Brief(PublicContentModel, LanguageVersionsModel):
 
     @property
     def state_label(self):
-        return _("Scheduled") if self.is_scheduled else self.get_status_display()
+        """The state as editors see it; a scheduled brief says when it goes public."""
+        if self.is_scheduled:
+            return _("Scheduled for %(moment)s") % {"moment": moment(self.published_at)}
+        return self.get_status_display()
 
     @cached_property
     def ordered_authors(self):

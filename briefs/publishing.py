@@ -17,6 +17,8 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from editorial.dates import moment
+from editorial.lists import clauses
 from publishing.models import PublishingRecord
 from publishing.signals import announce
 
@@ -62,9 +64,10 @@ def publish(brief, user, at=None):
     return _change(brief, user, Status.PUBLISHED, _action_for(brief))
 
 
-def withdraw(brief, user):
-    """Take `brief` down; it is kept, with its address, for publishing again."""
-    return _change(brief, user, Status.WITHDRAWN, Action.WITHDRAW)
+def withdraw(brief, user, reason=""):
+    """Take `brief` down, saying why; it is kept, with its address, for publishing again."""
+    brief.status = Status.WITHDRAWN
+    return _save(brief, user, [(Action.WITHDRAW, "")], note=reason)
 
 
 def send_arabic_to_review(brief, user):
@@ -80,9 +83,10 @@ def approve_arabic(brief, user):
     return _change_arabic(brief, user, ArabicStatus.APPROVED, Action.APPROVE)
 
 
-def withdraw_arabic(brief, user):
-    """Take the Arabic version down, back to an Arabic draft; the English stays."""
-    return _change_arabic(brief, user, ArabicStatus.DRAFT, Action.WITHDRAW)
+def withdraw_arabic(brief, user, reason=""):
+    """Take the Arabic version down, back to an Arabic draft, saying why; the English stays."""
+    brief.arabic_status = ArabicStatus.DRAFT
+    return _save(brief, user, [(Action.WITHDRAW, ARABIC)], note=reason)
 
 
 def receive_translation(brief, user, language):
@@ -130,9 +134,10 @@ def import_published(briefs, links_for, user=None):
     return created
 
 
-def save(brief, user, previous_status=None, arabic_edited=False):
+def save(brief, user, previous_status=None, arabic_edited=False, note=""):
     """Save an edit from a validated form (the admin's), recording the changes of state it
-    made, if any; an edit to a published brief is recorded too.
+    made, if any (with `note`, why: a withdrawal's reason); an edit to a published brief is
+    recorded too. Returns the steps taken, as (action, language) pairs, for describe().
 
     An edit to the Arabic text by someone who may not publish (a translator) is an Arabic
     draft, unless the same step sent it to review: nothing unapproved reaches readers.
@@ -147,7 +152,8 @@ def save(brief, user, previous_status=None, arabic_edited=False):
     arabic_action = _arabic_action(brief.stored_arabic_status, brief.arabic_status)
     if arabic_action:
         actions.append((arabic_action, ARABIC))
-    return _save(brief, user, actions)
+    _save(brief, user, actions, note=note)
+    return actions
 
 
 def publishing_problems(brief):
@@ -201,23 +207,33 @@ def _change_arabic(brief, user, arabic_status, action):
     return _save(brief, user, [(action, ARABIC)])
 
 
-def _save(brief, user, actions):
+def _save(brief, user, actions, note=""):
     """Save `brief`, keeping a revision and a record of each (action, language)."""
     user = user if user and user.pk else None
     with transaction.atomic(), reversion.create_revision():
         brief.save()
         reversion.set_user(user)
         if actions:
-            reversion.set_comment(
-                "; ".join(_label(action, language) for action, language in actions)
-            )
+            reversion.set_comment(describe(actions, brief, note))
         for action, language in actions:
             PublishingRecord.objects.create(
-                content_object=brief, action=action, language=language, user=user
+                content_object=brief, action=action, language=language, user=user, note=note
             )
     return brief
 
 
-def _label(action, language):
-    label = Action(action).label
-    return _("Arabic: %(action)s") % {"action": label} if language == ARABIC else label.capitalize()
+def describe(actions, brief, note=""):
+    """The steps `actions` took `brief` through, as the history says them: "Sent to
+    review", "Scheduled for 7 December 2026, 14:30 (UTC)", "Withdrawn: <why>"."""
+    said = clauses(_label(action, language, brief) for action, language in actions)
+    return _("%(steps)s: %(note)s") % {"steps": said, "note": note} if note and said else said
+
+
+def _label(action, language, brief):
+    if action == Action.SCHEDULE:
+        label = _("scheduled for %(moment)s") % {"moment": moment(brief.published_at)}
+    else:
+        label = Action(action).label
+    if language == ARABIC:
+        return _("Arabic: %(action)s") % {"action": label}
+    return label[:1].upper() + label[1:]

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from editorial.lists import clauses
 from experts.models import Expert
 
 from .models import PUBLIC_STATUS, Authorship, Brief, BriefRegion, BriefTopic, PublicationType
@@ -55,7 +56,7 @@ class Pick:
             "region": pgettext("shared with the article", "region"),
         }
         return _("shares %(links)s") % {
-            "links": "; ".join(f"{labels[kind]} {name}" for kind, name in self.shared)
+            "links": clauses(f"{labels[kind]} {name}" for kind, name in self.shared)
         }
 
 

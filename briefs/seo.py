@@ -17,9 +17,12 @@ def article(brief, request):
         "datePublished": brief.published_at.isoformat(),
         "dateModified": brief.updated_at.isoformat(),
         "author": [person(expert, request) for expert in brief.ordered_authors],
-        "articleSection": brief.publication_type.name,
-        "keywords": [term.name for term in [*brief.topics.all(), *brief.regions.all()]],
+        "keywords": [
+            term.name for term in [*brief.topics.all(), *brief.regions.all()] if term.name
+        ],
     }
+    if brief.publication_type.name:
+        data["articleSection"] = brief.publication_type.name
     if brief.summary:
         data["description"] = brief.summary
     if brief.lead_image and (url := picture_url(brief.lead_image)):

@@ -17,6 +17,10 @@ class BriefTranslationOptions(TranslationOptions):
     empty_values = {"slug": None}
     # What may narrow a batch of briefs sent to a translation agency.
     batch_form = "briefs.forms.TranslationBatchForm"
+    # What a brief's page shows of other translated objects (translations.dependents).
+    dependents = (
+        "publication_type", "authors", "topics", "regions", "attachments", "lead_image",
+    )  # fmt: skip
 
 
 @register(Attachment)

@@ -78,11 +78,18 @@ def article_context(brief, *, authors=None, topics=None, regions=None):
     A preview passes the authors, topics and regions of a form not yet saved.
     """
     saved = brief.pk is not None  # an unsaved brief has no links to fall back on
+    if topics is None:
+        topics = list(brief.topics.all()) if saved else []
+    if regions is None:
+        regions = list(brief.regions.all()) if saved else []
+    language = translation.get_language()
     return {
         "brief": brief,
         "authors": authors if authors is not None else brief.ordered_authors if saved else [],
-        "topics": topics if topics is not None else list(brief.topics.all()) if saved else [],
-        "regions": regions if regions is not None else list(brief.regions.all()) if saved else [],
+        # A term or a document without a name in the page's language is left out, with
+        # its link, rather than shown as an empty label (docs/decisions.md).
+        "topics": [topic for topic in topics if topic.has_version_in(language)],
+        "regions": [region for region in regions if region.has_version_in(language)],
         "recommendations": [pick.brief for pick in rail_for(brief)] if brief.pk else [],
         "attachments": [doc for doc in brief.attachments.all() if doc.title] if saved else [],
     }

@@ -38,10 +38,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "axes",
+    "config.apps.LoginLockoutsConfig",  # axes
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "config.apps.BackgroundTasksConfig",  # django_tasks_db
     "reversion",
     "django_prose_editor",
     "adminsortable2",
@@ -195,7 +195,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: English is the default and unprefixed; Arabic lives under /ar/.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The Arabic month names of the house style (ARABIC_MONTH_NAMES, below) come first, so
+# that the dates Django formats itself (the admin's) are written as the site's are.
+LOCALE_PATHS = [BASE_DIR / "locale" / "months" / env.str("ARABIC_MONTH_NAMES", default="both")]
+LOCALE_PATHS.append(BASE_DIR / "locale")
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True

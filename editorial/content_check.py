@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .diff import BREAK, plain_blocks, plain_words
 
@@ -35,6 +36,25 @@ def rich_text_faults(html):
     return reader.faults
 
 
+def linked_paths(html):
+    """The paths on this site that rich text links to ("/ar/policy-analysis/…"), in order."""
+    reader = _LinkReader()
+    reader.feed(html or "")
+    reader.close()
+    return reader.paths
+
+
+class _LinkReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.paths = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") or "" if tag == "a" else ""
+        if href.startswith("/") and not href.startswith("//"):
+            self.paths.append(href.split("#")[0].split("?")[0])
+
+
 def script_faults(text, language):
     """Text written in the other language's script: an Arabic field holding only Latin
     letters (a pasted English paragraph), or an English one holding only Arabic."""
@@ -53,9 +73,12 @@ def long_paragraph_faults(text, most=LONG_PARAGRAPH_WORDS):
         count = len(paragraph.split())
         if count > most:
             faults.append(
-                _(
+                ngettext(
+                    "Paragraph %(number)d has %(count)d word; a summary reads best, and is "
+                    "read aloud best, in paragraphs of %(most)d words or fewer.",
                     "Paragraph %(number)d has %(count)d words; a summary reads best, and is "
-                    "read aloud best, in paragraphs of %(most)d words or fewer."
+                    "read aloud best, in paragraphs of %(most)d words or fewer.",
+                    count,
                 )
                 % {"number": number, "count": count, "most": most}
             )

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from .lists import list_of
 from .richtext import RichTextFormField
 
 CONFIRM_REMOVAL = "_confirm_removal"
@@ -39,7 +40,7 @@ def _removal_message(removed, token):
             '{} {}. {} <label class="confirm-removal"><input type="checkbox" name="{}" '
             'value="{}"> {}</label>',
             _("Saving would remove what the editor cannot keep:"),
-            ", ".join(removed),
+            list_of(removed),
             _("Fix the text, or"),
             CONFIRM_REMOVAL,
             token,

@@ -15,6 +15,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .diff import word_diff
+from .lists import clauses
 
 
 class HistoryAdmin(VersionAdmin):
@@ -100,6 +101,4 @@ def _related(version):
         obj = other._object_version.object
         order = getattr(obj, "position", 0)
         rows.setdefault(obj._meta.verbose_name_plural, []).append((order, str(obj)))
-    return {
-        label: "; ".join(text for _order, text in sorted(items)) for label, items in rows.items()
-    }
+    return {label: clauses(text for _order, text in sorted(items)) for label, items in rows.items()}

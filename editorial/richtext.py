@@ -56,7 +56,9 @@ class RichText:
     sanitiser's allow-list worked out from it, so the two cannot disagree."""
 
     def __init__(self, extensions):
-        self.extensions = extensions
+        # The browser's spell checking stays on (django-prose-editor turns it off by
+        # default); it checks in the field's language, the lang its editor is given.
+        self.extensions = {**extensions, "NoSpellCheck": False}
         allowlist = allowlist_from_extensions(extensions)
         self.tags = frozenset(allowlist["tags"])
         # Links always get rel="noopener noreferrer" from the sanitiser, never their own.

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -38,8 +39,12 @@ def checked_image(upload):
                     raise ValidationError(_not_an_image(), code="format")
                 if picture.width * picture.height > MAX_PIXELS:
                     raise ValidationError(
-                        _("The image is %(megapixels)d megapixels; up to 40 can be uploaded.")
-                        % {"megapixels": picture.width * picture.height // 1_000_000},
+                        ngettext(
+                            "The image is %(megapixels)d megapixel; up to 40 can be uploaded.",
+                            "The image is %(megapixels)d megapixels; up to 40 can be uploaded.",
+                            megapixels := picture.width * picture.height // 1_000_000,
+                        )
+                        % {"megapixels": megapixels},
                         code="too_many_pixels",
                     )
                 picture.load()

@@ -33,6 +33,8 @@ class PublishingRecord(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
+    # Why, where the step asks (a withdrawal's reason).
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

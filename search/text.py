@@ -12,8 +12,6 @@ from functools import lru_cache
 
 import snowballstemmer
 
-# ة stays: both stemmers (PostgreSQL's and Snowball's) take it off as the feminine ending,
-# and written as ه it stops them taking off the article (المدينه stems to مدينه, not مدين).
 # Tashkeel (harakat, tanwin, shadda, sukun, superscript alef) and Quranic annotation marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -37,19 +35,24 @@ _LETTERS = str.maketrans(
 # the article whose alef it swallows (للسياسة). Two letters at least must follow, so that
 # words merely starting so (والد, بالغ, لله) keep their letters.
 _ATTACHED_TO_ARTICLE = re.compile(r"\b(?:[وف]?[بكل]?(?=ال\w\w)|[وف]?ل(?=ل\w\w))")
+# A word's final ه written as ة: readers type قمه for قمة. Lucene folds the other way
+# (ة to ه), but the Snowball stemmers PostgreSQL runs take ة off as the feminine ending and
+# then a ه only where no article came off (المدينه stems to مدينه, مدينه to مدين), so
+# only ة makes the two spellings meet. A ه pronoun ending (كتابه) is taken off as ة is.
+_FINAL_HAA = re.compile(r"(?<=\w\w)ه\b")
 _TAGS = re.compile(r"<[^>]*>")
 WORD = re.compile(r"\w+")
 
 
 def normalise(text, language):
     """`text` in the one spelling search uses for `language`. In Arabic: no diacritics or
-    tatweel, one alef, one yeh, one hamza, and the conjunctions and prepositions
-    attached to the article taken off (والسياسة -> السياسة). In every language: no bidi
-    controls, Western digits, compatibility forms folded (NFKC)."""
+    tatweel, one alef, one yeh, one hamza, a final ه as ة, and the conjunctions and
+    prepositions attached to the article taken off (والسياسة -> السياسة). In every
+    language: no bidi controls, Western digits, compatibility forms folded (NFKC)."""
     text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text))
     text = _DIACRITICS.sub("", text).translate(_LETTERS)
     if language == "ar":
-        text = _ATTACHED_TO_ARTICLE.sub(_article, text)
+        text = _FINAL_HAA.sub("ة", _ATTACHED_TO_ARTICLE.sub(_article, text))
     return text
 
 

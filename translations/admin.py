@@ -136,6 +136,7 @@ class TranslationExportAdmin(admin.ModelAdmin):
                 statuses=tuple(form.cleaned_data["statuses"]),
                 criteria=criteria,
                 resend=form.cleaned_data["resend"],
+                dependents=form.cleaned_data["dependents"],
             )
             limits = {
                 "max_units": form.cleaned_data["max_units"],

@@ -128,6 +128,12 @@ class TranslationWorkflowAdmin:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
+        if self._viewing_only(request, obj):
+            return readonly + [
+                self._as_readers_see_it(name, every_language=True)
+                for name in self._form_field_names(request, obj)
+                if name not in readonly
+            ]
         if not _translating(request):
             return readonly
         return readonly + [
@@ -136,11 +142,16 @@ class TranslationWorkflowAdmin:
             if not is_target_field(name) and name not in readonly
         ]
 
-    def _as_readers_see_it(self, name):
-        """For a translator, the English of a rich-text field rendered as readers see it,
-        not as HTML source: a callable the admin shows read-only in the field's place.
-        Other fields are shown as they are (their name is returned)."""
-        if callable(name) or is_target_field(name):
+    def _viewing_only(self, request, obj):
+        """Whether the form is shown read-only (a writer opening someone else's brief)."""
+        return obj is not None and not self.has_change_permission(request, obj)
+
+    def _as_readers_see_it(self, name, every_language=False):
+        """The source text of a rich-text field (with `every_language`, any language's)
+        rendered as readers see it, not as HTML source: a callable the admin shows
+        read-only in the field's place. Other fields are shown as they are (their name is
+        returned)."""
+        if callable(name) or (is_target_field(name) and not every_language):
             return name
         try:
             field = self.model._meta.get_field(name)
@@ -191,6 +202,11 @@ class TranslationWorkflowAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
+        if self._viewing_only(request, obj):
+            return [
+                (title, {**options, "fields": self._as_read(options["fields"], True)})
+                for title, options in fieldsets
+            ]
         if not _translating(request):
             if obj is not None:
                 fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
@@ -203,10 +219,13 @@ class TranslationWorkflowAdmin:
             fieldsets.append((_("Outdated translations"), {"fields": still_current}))
         return fieldsets
 
-    def _as_read(self, names):
-        """Fieldset rows, each rich-text English field shown as readers see it."""
+    def _as_read(self, names, every_language=False):
+        """Fieldset rows, each rich-text source field (with `every_language`, each one)
+        shown as readers see it."""
         return [
-            self._as_read(name) if isinstance(name, list | tuple) else self._as_readers_see_it(name)
+            self._as_read(name, every_language)
+            if isinstance(name, list | tuple)
+            else self._as_readers_see_it(name, every_language)
             for name in names
         ]
 

@@ -16,6 +16,9 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 
+from editorial.lists import list_of
+
+from .dependents import dependents_of
 from .fields import SOURCE_LANGUAGE, localized, text_fields, translated_models
 from .models import ExportedUnit, TranslationRecord
 from .status import MISSING, OUTDATED, STATE, field_statuses, fingerprint, with_status_annotation
@@ -41,6 +44,11 @@ class Unit:
         return f"{self.label}.{self.pk}.{self.field}"
 
 
+def _in_batch_order(models):
+    """Briefs first, then the rest in the registry's order."""
+    return sorted(models, key=lambda model: model._meta.label != "briefs.Brief")
+
+
 def batch_form(model):
     """The form that narrows a batch of `model`'s objects, or None."""
     path = getattr(translator.get_options_for_model(model), "batch_form", None)
@@ -60,6 +68,9 @@ class Selection:
     objects: dict | None = None
     resend: bool = False
     limit: int | None = None  # at most so many units: the first, model by model
+    # With the chosen objects, what they show that has no translation yet (a brief's new
+    # topic, its PDF's title), each once however many chosen objects show it.
+    dependents: bool = True
 
     def as_dict(self):
         return {
@@ -69,6 +80,7 @@ class Selection:
             "objects": self.objects,
             "resend": self.resend,
             "limit": self.limit,
+            "dependents": self.dependents,
         }
 
     @classmethod
@@ -76,11 +88,12 @@ class Selection:
         return cls(**{**values, "statuses": tuple(values["statuses"])})
 
     def querysets(self):
-        """The objects of each model in the batch (before their fields' status is read).
+        """The objects of each model in the batch (before their fields' status is read),
+        with what the chosen objects show that has no translation yet (`dependents`).
 
         Raises ValidationError when the criteria are not valid for any model."""
-        querysets, used = [], set()
-        for model in sorted(translated_models(), key=lambda m: m._meta.label != "briefs.Brief"):
+        chosen, whole, used = {}, set(), set()
+        for model in _in_batch_order(translated_models()):
             queryset = model._default_manager.all()
             if self.objects is not None:
                 if model._meta.label_lower not in self.objects:
@@ -97,12 +110,19 @@ class Selection:
                     )
                 queryset = form.filtered(queryset)
                 used.add(model)
-            querysets.append(queryset)
+            if self.objects is None and not self.criteria:
+                whole.add(model)
+            chosen[model] = queryset
         if self.criteria and not used:
             raise ValidationError(
-                _("No content can be chosen by %(names)s.") % {"names": ", ".join(self.criteria)}
+                _("No content can be chosen by %(names)s.") % {"names": list_of(self.criteria)}
             )
-        return querysets
+        if self.dependents:
+            for queryset in list(chosen.values()):
+                for model, shown in dependents_of(queryset, self.language).items():
+                    if model not in whole:
+                        chosen[model] = chosen[model] | shown if model in chosen else shown
+        return [chosen[model] for model in _in_batch_order(chosen)]
 
     def is_empty(self):
         """Whether the batch holds nothing to send (read from its first slice only)."""

@@ -26,6 +26,12 @@ class ExportForm(forms.Form):
         max_value=10_000_000,
         initial=settings.XLIFF_FILE_MAX_WORDS,
     )
+    dependents = forms.BooleanField(
+        label=_("With what they show that has no translation yet"),
+        help_text=_("Their topics, regions, PDF titles and images' alt text, each once."),
+        required=False,
+        initial=True,
+    )
     resend = forms.BooleanField(
         label=_("Send again what is out with an agency and not back"), required=False
     )

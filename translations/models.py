@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class TranslationRecord(models.Model):
@@ -110,7 +111,12 @@ class TranslationExport(models.Model):
 
     def back_report(self):
         """How much of this export is back, in a sentence (needs with_out())."""
-        return _("%(export)s: %(back)d of %(units)d fields back, %(out)d still out.") % {
+        report = ngettext(
+            "%(export)s: %(back)d of %(units)d field back, %(out)d still out.",
+            "%(export)s: %(back)d of %(units)d fields back, %(out)d still out.",
+            self.units,
+        )
+        return report % {
             "export": self,
             "back": self.units - self.out,
             "units": self.units,

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import xliff
 from .fields import translated_models
@@ -46,7 +46,10 @@ def import_xliff(request):
                 results = [(form.cleaned_data["file"].name, None, refused.problems)]
             if all(count is not None for _name, count, _problems in results):
                 total = sum(count for _name, count, _problems in results)
-                messages.success(request, _("Imported %(count)d translations.") % {"count": total})
+                imported = ngettext(
+                    "Imported %(count)d translation.", "Imported %(count)d translations.", total
+                )
+                messages.success(request, imported % {"count": total})
                 for export in TranslationExport.objects.returned_since(started).with_out():
                     messages.info(request, export.back_report())
                 return redirect("admin:index")

@@ -23,7 +23,9 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from editorial.lists import list_of
 from editorial.richtext import RichTextField
 
 from .batches import Selection
@@ -169,7 +171,8 @@ def import_stream(stream, user=None, progress=None):
         problems = importer.problems
         if len(problems) > MAX_PROBLEMS:
             more = len(problems) - MAX_PROBLEMS
-            problems = [*problems[:MAX_PROBLEMS], _("… and %(count)d more.") % {"count": more}]
+            and_more = ngettext("… and %(count)d more.", "… and %(count)d more.", more)
+            problems = [*problems[:MAX_PROBLEMS], and_more % {"count": more}]
         raise ImportRefused(problems) from None
     return importer.count
 
@@ -277,7 +280,7 @@ def _invalid(obj, name, text):
         removed = field.rich_text.removed(text)
         if removed:
             return _("markup that rich text may not hold: %(markup)s") % {
-                "markup": ", ".join(removed)
+                "markup": list_of(removed)
             }
     elif _TAG.search(text):
         return _("markup in a plain-text field")

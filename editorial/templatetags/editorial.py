@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -30,6 +31,14 @@ def isolated(text):
 def long_date(value):
     """A date in the page language's house style: `{{ brief.published_at|long_date }}`."""
     return dates.long_date(value)
+
+
+@register.filter
+def file_size(size):
+    """A size in bytes as readers read it: "76.8 KB"; on Arabic pages in the house style's
+    digits, "76.8 كيلوبايت" or "٧٦٫٨ كيلوبايت"."""
+    text = filesizeformat(size)
+    return dates.arabic_number(text) if translation.get_language() == "ar" else text
 
 
 @register.filter

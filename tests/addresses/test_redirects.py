@@ -49,10 +49,14 @@ def test_chains_collapse_into_one_hop_and_moving_back_makes_no_loop(admin_client
     assert not Redirect.objects.filter(old_path="/policy-analysis/gas-deals").exists()
 
 
-def test_a_draft_leaves_no_redirect(admin_client):
+def test_a_link_to_a_draft_survives_its_slug_changing_before_it_is_published(admin_client, client):
     draft = make_brief("Quiet Draft", status="draft", authors=[make_expert()])
+    linking = make_brief(body_en=f'<p>See <a href="{draft.get_absolute_url()}">the draft</a>.</p>')
     rename(admin_client, draft, slug_en="still-quiet")
-    assert not Redirect.objects.exists()
+    rename(admin_client, draft, slug_en="quiet-no-more", _publish="pressed")
+    page = client.get(linking.get_absolute_url()).content.decode()
+    assert 'href="/policy-analysis/quiet-draft"' in page
+    assert_moved(client, "/policy-analysis/quiet-draft", "/policy-analysis/quiet-no-more")
 
 
 def test_an_editor_adds_a_legacy_address_by_hand(admin_client, client, brief):

@@ -8,7 +8,7 @@ from reversion.models import Version
 from briefs.models import Brief
 from publishing.models import PublishingRecord
 from tests.browser_forms import form_data
-from tests.factories import make_brief, make_expert, make_topic
+from tests.factories import make_brief, make_expert, make_publication_type, make_topic
 from translations.roles import EDITORS, TRANSLATORS, WRITERS
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +17,15 @@ ARABIC_BUTTONS = ["_send_arabic_to_review", "_approve_arabic", "_withdraw_arabic
 
 @pytest.fixture
 def brief():
-    """A public English brief with no Arabic yet, filed under a topic."""
+    """A public English brief with no Arabic yet, filed under a topic; what it shows of
+    other objects (its type, author and topic) has Arabic."""
     energy = make_topic("Energy", name_ar="الطاقة")
-    return make_brief("Gas Deals", authors=[make_expert()], topics=[energy])
+    return make_brief(
+        "Gas Deals",
+        publication_type=make_publication_type("Brief Analysis", name_ar="تحليل موجز"),
+        authors=[make_expert("Nadia Rahman", name_ar="نادية رحمن")],
+        topics=[energy],
+    )
 
 
 def change_url(brief):
@@ -149,10 +155,20 @@ def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, member, br
     make_brief_arabic_public(brief)
     member("edith", EDITORS)
     assert arabic_buttons(client, brief) == ["_withdraw_arabic"]
-    assert submit(client, brief, "_withdraw_arabic").status_code == 302
+    asked = submit(client, brief, "_withdraw_arabic")  # first asked to confirm, and why
+    assert asked.status_code == 200
+    assert "Withdraw “Gas Deals”? Readers will no longer see it" in asked.content.decode()
+    assert 'name="withdraw_reason"' in asked.content.decode()
+    assert arabic_page(client, brief).status_code == 200  # nothing done yet
+    reason = "The translation of the second paragraph is wrong."
+    withdrawn = submit(client, brief, "_withdraw_arabic", withdraw_reason=reason)
+    assert withdrawn.status_code == 302
     assert arabic_page(client, brief).status_code == 404
     assert client.get(brief.url_in("en")).status_code == 200
-    assert PublishingRecord.objects.filter(language="ar", action="withdraw").exists()
+    record = PublishingRecord.objects.get(language="ar", action="withdraw")
+    assert record.note == reason
+    history = client.get(f"/admin/briefs/brief/{brief.pk}/history/").content.decode()
+    assert f"Arabic: withdrawn: {reason}" in history
 
 
 def test_arabic_awaiting_approval_of_a_public_brief_has_a_share_link(client, member, brief):

@@ -7,7 +7,13 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from briefs.models import Brief
 from tests.briefs.admin_forms import brief_form
 from tests.browser_forms import form_data
-from tests.factories import make_brief, make_expert, make_image, make_publication_type
+from tests.factories import (
+    make_brief,
+    make_expert,
+    make_image,
+    make_publication_type,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +123,7 @@ def test_a_publisher_may_publish_despite_faults_and_the_history_says_so(editor_c
     brief = Brief.objects.get()
     assert brief.status == Brief.Status.PUBLISHED
     [version] = Version.objects.get_for_object(brief)
-    said = "Published despite 1 content faults, by editor: Body (English): Heading level skipped"
+    said = "Published despite 1 content fault, by editor: Body (English): Heading level skipped"
     assert said in version.revision.comment
     history = editor_client.get(f"/admin/briefs/brief/{brief.pk}/history/").content.decode()
     assert said in history
@@ -177,3 +183,45 @@ def test_the_checks_on_markup_editors_cannot_make_here(html, said):
 
     faults = rich_text_faults(html)
     assert [said] == [fault[: len(said)] for fault in faults] if said else faults == []
+
+
+def test_links_to_briefs_readers_cannot_open_are_faults(editor_client, form):
+    public = make_brief("Public", arabic=True, slug_ar="aam")
+    draft = make_brief("Draft", status=Brief.Status.DRAFT)
+    withdrawn = make_brief("Gone", status=Brief.Status.WITHDRAWN)
+    english_only = make_brief("English Only", title_ar="بالإنجليزية فقط", slug_ar="ingl")
+    english_only.arabic_status = Brief.ArabicStatus.IN_REVIEW
+    english_only.save()
+    topic = make_topic("Energy", name_ar="الطاقة")
+
+    def link(path):
+        return f'<a href="{path}">رابط بالاسم</a>'
+
+    body_en = " ".join(
+        f'<p><a href="{path}">Named link {number}</a></p>'
+        for number, path in enumerate(
+            [
+                public.get_absolute_url(),
+                topic.get_absolute_url(),
+                draft.get_absolute_url(),
+                withdrawn.get_absolute_url(),
+                "/policy-analysis/no-such-brief",
+                "/experts/",
+            ]
+        )
+    )
+    body_ar = f"<p>{link('/ar/policy-analysis/aam')} و{link('/ar/policy-analysis/ingl')}</p>"
+    response = editor_client.post(
+        "/admin/briefs/brief/add/", form(body_en=body_en, title_ar="عنوان", body_ar=body_ar)
+    )
+    listed = [item.text() for item in HTMLParser(response.content).css("ul.content-faults li")]
+    assert listed == [
+        "Body (English): Links to a brief readers cannot open: “Draft” (Draft), at "
+        "/policy-analysis/draft",
+        "Body (English): Links to a brief readers cannot open: “Gone” (Withdrawn), at "
+        "/policy-analysis/gone",
+        "Body (English): Links to an address where there is no brief: "
+        "/policy-analysis/no-such-brief",
+        "Body (Arabic): Links to a brief readers cannot open: “English Only” (not public in "
+        "this language), at /ar/policy-analysis/ingl",
+    ]

@@ -6,11 +6,12 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from reversion.models import Version
 
 from briefs.models import Brief
 from publishing.models import PublishingRecord
 from tests.browser_forms import form_data
-from tests.factories import make_brief, make_expert, make_topic
+from tests.factories import make_brief, make_expert, make_publication_type, make_topic
 from tests.html import visible_text
 from translations.roles import TRANSLATORS, setup_roles
 
@@ -102,7 +103,12 @@ def test_a_deleted_brief_is_recovered_with_its_authors_in_order_and_topics(admin
 
 def test_a_restore_keeps_the_brief_in_the_state_it_is_in(admin_client, client):
     brief = make_brief(
-        "Gas Deals", status="draft", authors=[make_expert()], arabic=True, arabic_status="draft"
+        "Gas Deals",
+        status="draft",
+        publication_type=make_publication_type(name_ar="تحليل موجز"),
+        authors=[make_expert(name_ar="نادية رحمن")],
+        arabic=True,
+        arabic_status="draft",
     )
     save(admin_client, brief, summary_en="Said while a draft.")
     save(admin_client, brief, summary_en="Said when published.", _publish="pressed")
@@ -132,3 +138,32 @@ def test_a_translators_save_is_in_the_history(client, brief, django_user_model):
 def test_the_compare_page_takes_bad_input_calmly(admin_client, brief, query):
     response = admin_client.get(f"/admin/briefs/brief/{brief.pk}/history/compare/?{query}")
     assert response.status_code == 200
+
+
+def test_the_history_names_each_workflow_step_and_when_a_brief_is_scheduled(admin_client, settings):
+    settings.TIME_ZONE = "America/New_York"
+    draft = make_brief("Gas Deals", status="draft", authors=[make_expert()])
+    save(admin_client, draft, _send_to_review="pressed")
+    save(
+        admin_client,
+        draft,
+        _schedule="pressed",
+        summary_en="Said when scheduled.",
+        published_at_0="2031-12-07",
+        published_at_1="14:30:00",
+    )
+    comments = [version.revision.comment for version in Version.objects.get_for_object(draft)][:2]
+    assert comments == [
+        "Scheduled for 7 December 2031, 14:30 (America/New_York). Changed Publication date "
+        "and Summary [en].",
+        "Sent to review.",
+    ]
+    shown = visible_text(
+        admin_client.get(f"/admin/briefs/brief/{draft.pk}/history/").content.decode()
+    )
+    assert "Scheduled for 7 December 2031, 14:30 (America/New_York)" in shown
+    assert "No fields changed." not in shown
+    form = admin_client.get(change_url(draft)).content.decode()
+    changelist = admin_client.get("/admin/briefs/brief/").content.decode()
+    for page in (form, changelist):
+        assert "Scheduled for 7 December 2031, 14:30 (America/New_York)" in page

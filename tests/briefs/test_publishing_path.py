@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from briefs import publishing
 from briefs.models import Authorship, Brief, BriefTopic
@@ -24,16 +25,23 @@ def take_down_with_the_form(admin_client, brief, status):
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(admin_client.get(url), "brief_form")
     data[BUTTONS[status]] = "pressed"  # the workflow button a browser would send
+    if status == "withdrawn":  # asked for first, on the form
+        data["withdraw_reason"] = "Superseded by a corrected version."
     response = admin_client.post(url, data)
     assert response.status_code == 302
 
 
 def take_down_with_the_bulk_action(admin_client, brief):
-    response = admin_client.post(
-        "/admin/briefs/brief/",
-        {"action": "withdraw_selected", "_selected_action": [brief.pk]},
-    )
+    chosen = {"action": "withdraw_selected", "_selected_action": [brief.pk]}
+    asked = admin_client.post("/admin/briefs/brief/", chosen)
+    assert asked.status_code == 200 and "Why they are withdrawn" in asked.content.decode()
+    assert Brief.objects.get(pk=brief.pk).status != Brief.Status.WITHDRAWN  # not yet
+    confirmed = form_data(asked, "withdraw_selected_form")
+    confirmed["reason"] = "Withdrawn pending a correction."
+    response = admin_client.post("/admin/briefs/brief/", confirmed)
     assert response.status_code == 302
+    record = PublishingRecord.objects.filter(object_id=brief.pk, action="withdraw").get()
+    assert record.note == "Withdrawn pending a correction."
 
 
 PATHS = {
@@ -68,7 +76,8 @@ def test_a_brief_taken_down_is_on_no_public_surface(
 def withdraw_arabic_with_the_form(admin_client, brief):
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(admin_client.get(url), "brief_form")
-    assert admin_client.post(url, {**data, "_withdraw_arabic": "pressed"}).status_code == 302
+    data.update(_withdraw_arabic="pressed", withdraw_reason="The translation needs review.")
+    assert admin_client.post(url, data).status_code == 302
 
 
 ARABIC_PATHS = {
@@ -151,7 +160,10 @@ def test_a_scheduled_brief_is_shown_as_scheduled_and_goes_public_at_its_minute(
     publishing.publish(brief, user=None, at=now + timedelta(days=1))
     changelist = admin_client.get("/admin/briefs/brief/", {"state": "scheduled"})
     assert "Tomorrow&#x27;s Analysis" in changelist.content.decode()
-    assert '<span class="brief-state-scheduled">Scheduled</span>' in changelist.content.decode()
+    scheduled = (
+        f"Scheduled for {date_format(timezone.localtime(brief.published_at), 'j F Y, H:i')} (UTC)"
+    )
+    assert f'<span class="brief-state-scheduled">{scheduled}</span>' in changelist.content.decode()
     assert (
         "Tomorrow" not in admin_client.get("/admin/briefs/brief/?state=published").content.decode()
     )

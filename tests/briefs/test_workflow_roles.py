@@ -96,8 +96,14 @@ def test_an_editor_publishes_schedules_and_withdraws(client, member):
     draft.refresh_from_db()
     assert draft.is_public
     assert "_withdraw" in buttons(client, change_url(draft))
-    assert press(client, draft, "_withdraw").status_code == 302
+    asked = press(client, draft, "_withdraw")
+    assert asked.status_code == 200 and "Say why below" in asked.content.decode()
+    assert Brief.objects.get(pk=draft.pk).status == "published"
+    reason = "Published by mistake before the embargo."
+    assert press(client, draft, "_withdraw", withdraw_reason=reason).status_code == 302
     assert Brief.objects.get(pk=draft.pk).status == "withdrawn"
+    history = client.get(f"{change_url(draft).removesuffix('change/')}history/")
+    assert f"Withdrawn: {reason}" in history.content.decode()
 
 
 def test_scheduling_for_a_past_date_is_refused_with_a_message(client, member):

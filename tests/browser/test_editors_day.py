@@ -53,7 +53,13 @@ def test_an_editors_day(browser, demo_site, screenshot):
 
     editor.goto(f"{demo_site}/admin/briefs/brief/?q=Gulf")
     editor.get_by_role("link", name=DRAFT).click()
+    editor.click("input[name=_withdraw]")  # asks first, and why
+    assert "Say why below" in editor.locator(".errorlist").first.inner_text()
+    assert outsider.goto(address).status == 200
+    editor.fill("#id_withdraw_reason", "The figures in it were superseded.")
+    screenshot(editor, "editor-withdraws-with-a-reason")
     editor.click("input[name=_withdraw]")
+    assert "is now: Withdrawn" in editor.locator(".messagelist").inner_text()
     assert outsider.goto(address).status == 404
     later = timezone.localtime() + timedelta(days=2)
     editor.fill("#id_published_at_0", later.strftime("%Y-%m-%d"))

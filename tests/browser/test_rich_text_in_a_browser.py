@@ -30,6 +30,11 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     # In the English admin, left to right, the Arabic tab's editor runs right to left.
     assert editor.locator("html").get_attribute("dir") == "ltr"
     assert arabic_editor.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # The browser checks the spelling of each editor in its field's language.
+    english_editor = editor.locator(".prose-editor:has(#id_body_en) .ProseMirror[contenteditable]")
+    language = "e => [e.spellcheck, e.closest('[lang]').lang]"
+    assert arabic_editor.evaluate(language) == [True, "ar"]
+    assert english_editor.evaluate(language) == [True, "en"]
     editor.fill("#id_title_en", "Gas Deals in the Eastern Mediterranean")
     editor.select_option("#id_publication_type", index=1)
     anna = Expert.objects.get(slug="anna-borshchevskaya")

@@ -4,7 +4,7 @@ import pytest
 
 from search.query import SearchQuery
 from search.snippets import highlight
-from search.text import normalise, similarity
+from search.text import normalise, similarity, stems
 
 POLITICS = "السياسة"
 
@@ -43,15 +43,26 @@ def test_spellings_of_one_arabic_word_meet(written):
         ("کتاب", "كتاب"),  # Persian keheh
         ("٢٠١٥", "2015"),  # Arabic-Indic digits
         ("۲۰۱۵", "2015"),  # Persian digits
+        ("قمه", "قمة"),  # a final haa for taa marbuta
+        ("الحكومه", "الحكومة"),
+        ("مصداقيه", "مصداقية"),
     ],
 )
 def test_arabic_variants_are_one_spelling(one, other):
     assert normalise(one, "ar") == normalise(other, "ar")
 
 
-@pytest.mark.parametrize("word", ["والد", "بالغ", "لله", "الله", "فلسطين", "ولاية"])
+@pytest.mark.parametrize("word", ["والد", "بالغ", "لبنان", "فلسطين", "ولاية", "له"])
 def test_words_that_merely_start_like_a_prefix_keep_their_letters(word):
     assert normalise(word, "ar") == word
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [("المدينة", "مدينه"), ("مدينة", "المدينه"), ("السياسة", "سياسه"), ("قمة", "قمه")],
+)
+def test_taa_marbuta_and_a_final_haa_stem_alike_with_or_without_the_article(written, typed):
+    assert stems(written, "ar") == stems(typed, "ar")
 
 
 def test_english_keeps_its_letters_and_loses_bidi_controls():

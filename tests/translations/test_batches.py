@@ -9,8 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from briefs.models import Brief
-from tests.factories import make_brief, make_publication_type, make_topic
+from briefs.models import Attachment, Brief
+from tests.factories import make_brief, make_image, make_publication_type, make_topic
+from translations.batches import Selection
 from translations.models import ExportedUnit, TranslationExport
 from translations.wordcount import WordCount
 
@@ -312,3 +313,61 @@ def test_writers_may_not_send_to_an_agency(kind, member, client):
     )
     assert response.status_code in (200, 302) and not TranslationExport.objects.exists()
     assert client.get("/admin/translations/translationexport/add/").status_code == 403
+
+
+def test_a_batch_of_briefs_carries_what_they_show_without_arabic_once(tmp_path, kind):
+    """A new topic, a PDF's title and an image's alt text that two chosen briefs show are
+    sent with them, each once; with --without-dependents, the briefs alone."""
+    arms = make_topic("Arms Control")
+    translated = make_topic("Energy", name_ar="الطاقة")
+    picture = make_image(alt_en="A drone against the sky")
+    first = make_brief("Drones", publication_type=kind, topics=[arms, translated])
+    second = make_brief("Missiles", publication_type=kind, topics=[arms], lead_image=picture)
+    report = Attachment(brief=first, title_en="Full report", file="documents/report.pdf")
+    Attachment.objects.bulk_create([report])
+    make_brief("Not chosen", publication_type=kind, topics=[make_topic("Unrelated")])
+
+    chosen = Selection("ar", objects={"briefs.brief": [first.pk, second.pk]})
+    ids = [unit.id for unit in chosen.units()]
+    assert sorted(ids) == sorted(
+        [
+            f"briefs.brief.{first.pk}.title",
+            f"briefs.brief.{first.pk}.body",
+            f"briefs.brief.{second.pk}.title",
+            f"briefs.brief.{second.pk}.body",
+            f"briefs.attachment.{Attachment.objects.get().pk}.title",
+            f"library.image.{picture.pk}.alt",
+            f"taxonomy.topic.{arms.pk}.name",
+        ]
+    )
+    alone = Selection("ar", objects={"briefs.brief": [first.pk]}, dependents=False)
+    assert [unit.id for unit in alone.units()] == [
+        f"briefs.brief.{first.pk}.title",
+        f"briefs.brief.{first.pk}.body",
+    ]
+
+    files, _manifest, _out = export(tmp_path, "--select", f"type={kind.slug}")
+    assert unit_ids(files).count(f"taxonomy.topic.{arms.pk}.name") == 1
+    files, _manifest, _out = export(
+        tmp_path, "--select", f"type={kind.slug}", "--without-dependents", "--resend", name="a.zip"
+    )
+    assert not [unit for unit in unit_ids(files) if not unit.startswith("briefs.brief.")]
+
+
+@pytest.mark.parametrize(
+    ("briefs", "said"),
+    [(1, "استُوردت ترجمتان."), (2, "استُوردت 4 ترجمات."), (6, "استُوردت 12 ترجمةً.")],
+)
+def test_the_arabic_admin_counts_imported_translations_in_arabic_plural_forms(
+    tmp_path, kind, editor_client, briefs, said
+):
+    for number in range(briefs):
+        make_brief(f"Gas Deals {number}", publication_type=kind)
+    files, _manifest, _out = export(tmp_path)
+    back = editor_client.post(
+        "/ar/admin/translations/import/",
+        {"file": SimpleUploadedFile("back.zip", translated_zip(files))},
+        follow=True,
+    )
+    messages = [str(message) for message in back.context["messages"]]
+    assert messages[0] == said

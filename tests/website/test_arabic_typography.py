@@ -7,9 +7,12 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
+from briefs.models import Attachment
 from editorial.bidi import isolate
+from editorial.dates import ARABIC_MONTH_STYLES
 from tests.factories import make_brief, make_expert
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +121,47 @@ def test_about_the_authors_agrees_with_their_number(client, authors, heading):
     brief = make_brief(arabic=True, authors=[make_expert(name_ar="خبير") for _ in range(authors)])
     page = client.get(brief.url_in("ar")).content.decode()
     assert f'class="section-label">{heading}</h2>' in page
+
+
+@pytest.mark.parametrize(
+    ("digits", "shown"), [("western", "76.8\xa0ك.ب"), ("arabic-indic", "٧٦٫٨\xa0ك.ب")]
+)
+def test_a_file_sizes_decimal_point_follows_the_house_digits(
+    client, brief, settings, digits, shown
+):
+    settings.ARABIC_DIGITS = digits
+    Attachment.objects.bulk_create(
+        [Attachment(brief=brief, title_en="Report", title_ar="التقرير", file="r.pdf", size=78643)]
+    )
+    arabic = client.get(brief.url_in("ar")).content.decode()
+    assert f"تنزيل ملف «بي دي إف» ({shown})" in arabic
+    assert "76,8" not in arabic
+    assert "Download PDF (76.8\xa0KB)" in client.get(brief.url_in("en")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("months", "shown"),
+    [
+        ("both", "30 تشرين الثاني/نوفمبر 2015، 12:00"),
+        ("levantine", "30 تشرين الثاني 2015، 12:00"),
+        ("gregorian", "30 نوفمبر 2015، 12:00"),
+    ],
+)
+def test_the_arabic_admin_writes_dates_in_the_house_month_style(
+    admin_client, brief, settings, months, shown
+):
+    settings.LOCALE_PATHS = [
+        settings.BASE_DIR / "locale" / "months" / months,
+        settings.BASE_DIR / "locale",
+    ]
+    page = admin_client.get("/ar/admin/briefs/brief/").content.decode()
+    assert shown in page
+
+
+@pytest.mark.parametrize("months", list(ARABIC_MONTH_STYLES))
+def test_each_month_catalogue_holds_the_house_styles_names(settings, months):
+    settings.LOCALE_PATHS = [settings.BASE_DIR / "locale" / "months" / months]
+    with translation.override("ar"):
+        for number, name in enumerate(ARABIC_MONTH_STYLES[months], start=1):
+            day = datetime(2015, number, 1)
+            assert [date_format(day, spec) for spec in ("F", "E", "N")] == [name] * 3

@@ -3,7 +3,9 @@
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a.content-fault-link");
   if (!link) return;
-  const name = link.getAttribute("href").replace(/^#id_/, "");
+  const href = link.getAttribute("href");
+  if (!href.startsWith("#id_")) return; // put right elsewhere: followed as a link
+  const name = href.replace(/^#id_/, "");
   const row = document.querySelector(`.field-${CSS.escape(name)}`);
   if (!row) return;
   event.preventDefault();

@@ -42,6 +42,11 @@
       type: "language",
     });
     document.querySelectorAll("select.modeltranslation-switch").forEach((select) => {
+      // A page without language tabs (a view-only form) gets an empty switch: drop it.
+      if (!select.options.length) {
+        select.remove();
+        return;
+      }
       name(select, say("Language of the fields shown"));
       select.querySelectorAll("option").forEach((option) => {
         if (/^[a-z]{2}$/.test(option.textContent)) {

@@ -38,6 +38,12 @@ class Command(BaseCommand):
         parser.add_argument("--max-words", type=int, default=settings.XLIFF_FILE_MAX_WORDS)
         parser.add_argument("--resend", action="store_true", help="include what is out")
         parser.add_argument(
+            "--without-dependents",
+            action="store_true",
+            help="leave out what the chosen objects show that has no translation yet "
+            "(their topics, regions, PDFs' titles, images' alt text)",
+        )
+        parser.add_argument(
             "--limit", type=int, help="send at most so many fields (the first, in order of id)"
         )
         parser.add_argument("--count", action="store_true", help="count words, write nothing")
@@ -50,6 +56,7 @@ class Command(BaseCommand):
                 criteria=self._criteria(select),
                 resend=options["resend"],
                 limit=options["limit"],
+                dependents=not options["without_dependents"],
             )
             try:
                 selection.querysets()
