@@ -1,10 +1,13 @@
 import os
+import shutil
+from io import StringIO
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
@@ -64,10 +67,48 @@ def _isolated_media_cache_language_and_fast_passwords(settings, tmp_path):
     translation.deactivate()  # a request under /ar/ leaves Arabic active in its thread
 
 
+# Rows the demo's snapshot leaves out: Django and django-axes make them for themselves.
+NOT_DEMO = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, built once per test process by `load_demo` (its image renditions are
+    most of its time) and kept as a fixture file of its rows and a folder of its files;
+    the database is left as it was."""
+    folder = tmp_path_factory.mktemp("demo")
+    rows, media = folder / "demo.json", folder / "media"
+    quick = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=quick),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", "--demo-accounts", stdout=StringIO())
+        call_command(
+            "dumpdata",
+            natural_foreign=True,
+            natural_primary=True,  # users by name: a test's own logins stay as they are
+            exclude=NOT_DEMO,
+            output=str(rows),
+            verbosity=0,
+        )
+        transaction.set_rollback(True)
+    return rows, media
+
+
+def load_demo_snapshot(snapshot, media_root):
+    """The demo's rows into the database and its files under `media_root`, as load_demo
+    leaves them (before the commit: its announcements are not sent)."""
+    rows, media = snapshot
+    shutil.copytree(media, media_root, dirs_exist_ok=True)
+    call_command("loaddata", str(rows), verbosity=0)
+
+
 @pytest.fixture
-def demo(db):
+def demo(db, demo_snapshot, settings):
     """The demo content built from the seed article."""
-    call_command("load_demo", "--demo-accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo_snapshot(demo_snapshot, settings.MEDIA_ROOT)
 
 
 @pytest.fixture

@@ -1,13 +1,12 @@
 """The demo site, built once for the admin's round trip and committed, with a login for
 every role; each test still runs in a transaction rolled back at its end."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from tests.conftest import load_demo_snapshot
 from translations.roles import EDITORS
 
 ROLES = ["superuser", "editor", "writer", "translator", "staff"]
@@ -19,11 +18,9 @@ def demo_media(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def built_demo(django_db_setup, django_db_blocker, demo_media):
-    from django.test import override_settings
-
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        call_command("load_demo", "--demo-accounts", stdout=StringIO())
+def built_demo(django_db_blocker, demo_snapshot, demo_media):
+    with django_db_blocker.unblock():
+        load_demo_snapshot(demo_snapshot, demo_media)
         User = get_user_model()
         editor = User.objects.create_user("editor", password="pw", is_staff=True)
         editor.groups.add(Group.objects.get(name=EDITORS))

@@ -1,10 +1,8 @@
 """The RECOMMENDED rail: curated picks first, then related briefs, then the newest."""
 
 from datetime import datetime, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
@@ -39,8 +37,7 @@ def seed_article():
     return Brief.objects.for_detail().get(slug_en=SEED_SLUG)
 
 
-def test_seed_rail_comes_out_by_itself_without_curated_picks(client):
-    call_command("load_demo", stdout=StringIO())
+def test_seed_rail_comes_out_by_itself_without_curated_picks(client, demo):
     Recommendation.objects.all().delete()
 
     picks = rail_for(seed_article(), "en")
@@ -58,8 +55,7 @@ def test_seed_rail_comes_out_by_itself_without_curated_picks(client):
     )
 
 
-def test_seed_rail_in_arabic_shows_the_same_briefs_in_arabic():
-    call_command("load_demo", stdout=StringIO())
+def test_seed_rail_in_arabic_shows_the_same_briefs_in_arabic(demo):
     Recommendation.objects.all().delete()
     picks = rail_for(seed_article(), "ar")
     assert slugs(picks) == SEED_RAIL
@@ -182,8 +178,7 @@ def test_arabic_rail_shows_only_arabic_versions_and_skips_curated_without_one():
     assert titles(rail_for(article, "en"))[:2] == ["English Pick", "Arabic Pick"]
 
 
-def test_admin_form_shows_each_languages_rail_with_reasons(editor_client):
-    call_command("load_demo", stdout=StringIO())
+def test_admin_form_shows_each_languages_rail_with_reasons(editor_client, demo):
     Recommendation.objects.all().delete()
     seed = Brief.objects.get(slug_en=SEED_SLUG)
     response = editor_client.get(f"/admin/briefs/brief/{seed.pk}/change/")

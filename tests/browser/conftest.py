@@ -6,11 +6,12 @@ the reason; under CI (CI=true) they fail instead, since .ci/run installs both.
 
 import os
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from briefs import search
+from tests.conftest import load_demo_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -59,8 +60,9 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db, caplog):
-    call_command("load_demo", "--demo-accounts", stdout=StringIO())
+def demo_site(live_server, transactional_db, demo_snapshot, settings, caplog):
+    load_demo_snapshot(demo_snapshot, settings.MEDIA_ROOT)
+    search.rebuild()  # load_demo's announcements, which a commit would have sent, index it
     yield live_server.url
     # Every page the test saw worked under the Content-Security-Policy: the browser
     # reported nothing blocked (website.views.csp_report logs what it reports).
