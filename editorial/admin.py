@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.http import HttpRequest
 from django.urls import reverse
 
 from .forms import ConfirmRemovalForm
@@ -109,22 +110,63 @@ def change_url(obj, site=None):
     """Where `obj` is edited in the admin: its own change form, or, for a model edited only
     as an inline row (a brief's PDF), its parent's change form at that inline; None when
     the admin edits it nowhere."""
-    site = site or admin.site
-    opts = obj._meta
+    found = _edited_in(obj, site or admin.site)
+    if found is None:
+        return None
+    model_admin, inline, parent, fk = found
+    opts = type(parent)._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[parent.pk])
+    return f"{url}#{fk.remote_field.get_accessor_name()}-group" if inline else url
+
+
+class ChangeableFields:
+    """The form fields of an object that `user` may change in the admin, as its change
+    form offers them (the object's own, or its parent's inline): what anything done in
+    the user's name outside the form (an XLIFF import) may change too.
+
+    Which fields a role's form holds is worked out once per model; whether the user may
+    change the object at all, for each object (a writer's own drafts)."""
+
+    def __init__(self, user, site=None):
+        self.site = site or admin.site
+        self.request = HttpRequest()
+        self.request.user = user
+        self._fields = {}
+
+    def of(self, obj):
+        found = _edited_in(obj, self.site)
+        if found is None:
+            return set()
+        model_admin, inline, parent, _fk = found
+        if not model_admin.has_change_permission(self.request, parent):
+            return set()
+        if inline is not None and not inline.has_change_permission(self.request, parent):
+            return set()
+        if type(obj) not in self._fields:
+            self._fields[type(obj)] = self._form_fields(model_admin, inline, parent)
+        return self._fields[type(obj)]
+
+    def _form_fields(self, model_admin, inline, parent):
+        if inline is None:
+            form = model_admin.get_form(self.request, parent, change=True)
+            readonly = model_admin.get_readonly_fields(self.request, parent)
+        else:
+            form = inline.get_formset(self.request, parent).form
+            readonly = inline.get_readonly_fields(self.request, parent)
+        return set(form.base_fields) - set(readonly)
+
+
+def _edited_in(obj, site):
+    """(model admin, inline or None, the object its change form edits, the inline's
+    foreign key or None) for `obj`, or None when the admin edits it nowhere."""
     if type(obj) in site._registry:
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return site._registry[type(obj)], None, obj, None
     for parent_model, model_admin in site._registry.items():
-        for inline in model_admin.inlines:
-            if inline.model is not type(obj):
+        for inline_class in model_admin.inlines:
+            if inline_class.model is not type(obj):
                 continue
-            fk = _fk_to(type(obj), parent_model, getattr(inline, "fk_name", None))
-            parent = getattr(obj, fk.name)
-            parent_opts = parent_model._meta
-            url = reverse(
-                f"admin:{parent_opts.app_label}_{parent_opts.model_name}_change",
-                args=[parent.pk],
-            )
-            return f"{url}#{fk.remote_field.get_accessor_name()}-group"
+            fk = _fk_to(type(obj), parent_model, getattr(inline_class, "fk_name", None))
+            return model_admin, inline_class(parent_model, site), getattr(obj, fk.name), fk
     return None
 
 

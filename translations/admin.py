@@ -17,6 +17,7 @@ from .batches import Selection, batch_form
 from .fields import TARGET_LANGUAGES, translated_models
 from .forms import ExportForm
 from .models import TranslationExport
+from .roles import is_editor
 
 
 @admin.register(TranslationExport)
@@ -48,7 +49,16 @@ class TranslationExportAdmin(admin.ModelAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_out()
+        """Editors see every export; anyone else, their own (docs/roles.md): a batch is
+        unpublished text, handed to one agency."""
+        exports = super().get_queryset(request).with_out()
+        return exports if is_editor(request.user) else exports.filter(created_by=request.user)
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return is_editor(request.user) or obj.created_by_id == request.user.pk
 
     @admin.display(description=gettext_lazy("language"))
     def language_name(self, export):

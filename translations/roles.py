@@ -12,6 +12,11 @@ WRITTEN_MODELS = [
 ]  # fmt: skip
 
 
+def is_editor(user):
+    """An editor (or a superuser) sees and may do everything editors do."""
+    return user.is_superuser or user.groups.filter(name=EDITORS).exists()
+
+
 def is_translator(user):
     """A translator edits translations only; editors and superusers edit everything."""
     if user.is_superuser:

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from editorial.admin import ChangeableFields
 from editorial.lists import list_of
 from editorial.richtext import RichTextField
 
@@ -182,6 +183,9 @@ class _Importer:
 
     def __init__(self, user, progress=None):
         self.user, self.problems, self.count = user, [], 0
+        # In a user's name, only what their admin forms let them change; without one (the
+        # operator's import_xliff), everything.
+        self.changeable = ChangeableFields(user) if user is not None else None
         self.progress, self.read_units = progress, 0
         self.obj, self.language, self.values = None, None, {}
         self.returned_at = timezone.now()
@@ -223,6 +227,9 @@ class _Importer:
         obj, field, problem = _resolve(unit_id, language, self.obj)
         if problem:
             self.problems.append(f"{unit_id}: {problem}")
+            return
+        if self.changeable and localized(field, language) not in self.changeable.of(obj):
+            self.problems.append(f"{unit_id}: {_('you may not change this in the admin')}")
             return
         if obj is not self.obj or language != self.language:
             self.save()
