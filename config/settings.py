@@ -388,6 +388,9 @@ RAIL_SIZE = env.int("RAIL_SIZE", default=3)
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 # The largest XLIFF file an import accepts, in bytes.
 XLIFF_IMPORT_MAX_BYTES = env.int("XLIFF_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# A zip of XLIFF files: at most so many files, and so many bytes once unpacked in all.
+XLIFF_IMPORT_MAX_FILES = env.int("XLIFF_IMPORT_MAX_FILES", default=5000)
+XLIFF_IMPORT_MAX_TOTAL_BYTES = env.int("XLIFF_IMPORT_MAX_TOTAL_BYTES", default=1024**3)
 # The most units and source words in one XLIFF file of an export for an agency.
 XLIFF_FILE_MAX_UNITS = env.int("XLIFF_FILE_MAX_UNITS", default=1000)
 XLIFF_FILE_MAX_WORDS = env.int("XLIFF_FILE_MAX_WORDS", default=20000)

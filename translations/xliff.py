@@ -41,6 +41,12 @@ _TAG = re.compile(r"<[a-zA-Z!/?]")
 # Characters XML 1.0 may not hold, dropped from what is written.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_PROBLEMS = 200  # the most problems a refusal lists
+# What no XLIFF file needs, and what makes a small file cost a worker seconds: elements
+# nested deeper than this, an element with more attributes, and a zip member unpacking to
+# more than this many times its packed size (XLIFF compresses about 5 to 10 times).
+MAX_DEPTH = 64
+MAX_ATTRIBUTES = 64
+MAX_COMPRESSION_RATIO = 100
 PROGRESS_EVERY = 500  # units
 
 
@@ -125,17 +131,46 @@ def import_upload(upload, user=None, progress=None):
                 for member in archive.infolist()
                 if member.filename.lower().endswith((".xlf", ".xliff")) and not member.is_dir()
             ]
-            if not members:
-                raise ImportRefused([_("The zip file holds no XLIFF file.")])
+            _check_zip(members)
             for member in members:
                 if member.file_size > settings.XLIFF_IMPORT_MAX_BYTES:
                     results.append((member.filename, None, _size_problem(member.file_size)))
                     continue
+                if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+                    results.append(
+                        (member.filename, None, [_("Packed too tightly to be an XLIFF file.")])
+                    )
+                    continue
+                # zipfile reads no more than a member's declared size, so that is the most
+                # it unpacks, whatever the packed data says.
                 with archive.open(member) as stream:
                     results.append(_import_named(member.filename, stream, user, progress))
     except zipfile.BadZipFile as error:
         raise ImportRefused([_("Not a readable zip file: %(error)s") % {"error": error}]) from error
     return results
+
+
+def _check_zip(members):
+    """Refuse a zip that holds no XLIFF file, too many, or more than may be unpacked in all,
+    from what it declares, before anything is unpacked."""
+    if not members:
+        raise ImportRefused([_("The zip file holds no XLIFF file.")])
+    if len(members) > settings.XLIFF_IMPORT_MAX_FILES:
+        raise ImportRefused(
+            [
+                _("The zip file holds %(count)s XLIFF files; at most %(limit)s may be imported.")
+                % {"count": len(members), "limit": settings.XLIFF_IMPORT_MAX_FILES}
+            ]
+        )
+    total = sum(member.file_size for member in members)
+    if total > settings.XLIFF_IMPORT_MAX_TOTAL_BYTES:
+        limit = filesizeformat(settings.XLIFF_IMPORT_MAX_TOTAL_BYTES)
+        raise ImportRefused(
+            [
+                _("The zip file unpacks to %(size)s; at most %(limit)s can be imported.")
+                % {"size": filesizeformat(total), "limit": limit}
+            ]
+        )
 
 
 def _import_named(name, stream, user, progress):
@@ -204,6 +239,7 @@ class _Importer:
                     if element.tag == f"{{{NS}}}file":
                         language = element.get("target-language")
                     parents.append(element)
+                    _check_shape(parents, element)
                     continue
                 parents.pop()
                 if element.tag == f"{{{NS}}}trans-unit":
@@ -229,7 +265,8 @@ class _Importer:
             self.problems.append(f"{unit_id}: {problem}")
             return
         if self.changeable and localized(field, language) not in self.changeable.of(obj):
-            self.problems.append(f"{unit_id}: {_('you may not change this in the admin')}")
+            refused = _("you may not change this in the admin")
+            self.problems.append(f"{unit_id}: {refused}")
             return
         if obj is not self.obj or language != self.language:
             self.save()
@@ -263,6 +300,14 @@ class _Importer:
             ).update(returned_at=self.returned_at)
             self.count += len(self.values)
         self.values = {}
+
+
+def _check_shape(parents, element):
+    """Refuse, as soon as it is met, what no XLIFF file needs and what makes a few
+    megabytes cost a worker seconds: deep nesting, an element with many attributes."""
+    if len(parents) > MAX_DEPTH or len(element.attrib) > MAX_ATTRIBUTES:
+        shape = _("Not an XLIFF file: elements nested too deeply, or with too many attributes.")
+        raise ImportRefused([shape])
 
 
 def check_size(size):
