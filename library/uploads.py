@@ -13,6 +13,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# WebP, which every picture is also served in, holds at most this many pixels a side; and
+# no page needs a picture longer than this many times its width, or the reverse.
+MAX_SIDE = 16383
+MAX_ASPECT = 20
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
@@ -47,6 +51,7 @@ def checked_image(upload):
                         % {"megapixels": megapixels},
                         code="too_many_pixels",
                     )
+                _check_shape(*picture.size)
                 picture.load()
                 upright = ImageOps.exif_transpose(picture)
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -57,6 +62,24 @@ def checked_image(upload):
             code="damaged",
         ) from None
     return ContentFile(_encoded(upright, kind), name=_name(upload.name, kind))
+
+
+def _check_shape(width, height):
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(
+            _("The image is %(width)s × %(height)s pixels; its sides can be up to %(limit)s.")
+            % {"width": width, "height": height, "limit": MAX_SIDE},
+            code="too_long",
+        )
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ValidationError(
+            _(
+                "The image is %(width)s × %(height)s pixels: one side is more than %(ratio)s "
+                "times the other, which no page can show. Crop it first."
+            )
+            % {"width": width, "height": height, "ratio": MAX_ASPECT},
+            code="too_narrow",
+        )
 
 
 def _encoded(picture, kind):

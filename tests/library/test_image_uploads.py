@@ -69,6 +69,10 @@ HOSTILE = {
     "script renamed": ("run.webp", b"#!/bin/sh\nrm -rf /\n", "not one"),
     "GIF": ("anim.gif", encoded("GIF"), "not one"),
     "truncated JPEG": ("cut.jpg", encoded(size=(1200, 900))[:3000], "could not be read whole"),
+    # Under 40 megapixels, but longer than WebP holds or any page shows.
+    "1 × 39,000,000": ("line.png", png_claiming(1, 39_000_000), "its sides can be up to 16383"),
+    "16,400 × 1,000": ("strip.png", png_claiming(16_400, 1_000), "its sides can be up to 16383"),
+    "16,000 × 700": ("banner.png", png_claiming(16_000, 700), "more than 20 times the other"),
 }
 
 
