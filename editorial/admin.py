@@ -113,7 +113,7 @@ def change_url(obj, site=None):
     found = _edited_in(obj, site or admin.site)
     if found is None:
         return None
-    model_admin, inline, parent, fk = found
+    _model_admin, inline, parent, fk = found
     opts = type(parent)._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[parent.pk])
     return f"{url}#{fk.remote_field.get_accessor_name()}-group" if inline else url
