@@ -19,7 +19,7 @@ from django.db.models import Max, Min
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,6 +29,7 @@ from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdm
 from editorial.bidi import isolate
 from editorial.history import HistoryAdmin
 from editorial.lists import clauses, list_of
+from editorial.locking import StaleFormRefusalAdmin
 from editorial.pagination import CappedCountPaginator, UncountedPaginator
 from experts.models import Expert
 from library.documents import check_pdf
@@ -55,6 +56,7 @@ from .views import render_preview, share_token
 
 @admin.register(PublicationType)
 class PublicationTypeAdmin(
+    StaleFormRefusalAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     SlugPrefillAdmin,
@@ -174,14 +176,9 @@ ARABIC_STEPS = {
 
 class BriefAdminForm(forms.ModelForm):
     """The brief's form, validated for the state its pressed button asks for: "Publish"
-    checks what a published brief needs before anything is saved.
+    checks what a published brief needs before anything is saved. (Like every change form
+    of the admin, it refuses a save made stale by another: editorial.locking.)"""
 
-    It also refuses to overwrite a save made since it was opened (optimistic locking):
-    the form comes back with everything typed, and a second submission, made knowingly,
-    goes through.
-    """
-
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
     publish_despite_faults = forms.BooleanField(
         label=_("Publish despite the content check's faults"),
         required=False,
@@ -202,13 +199,7 @@ class BriefAdminForm(forms.ModelForm):
     # The steps the save took, (action, language) pairs (set by BriefAdmin.save_model).
     steps_taken = ()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
-
     def clean(self):
-        self._refuse_a_stale_save()
         cleaned = super().clean()
         pressed = [name for name in STEPS if name in self.data]
         if pressed:
@@ -268,37 +259,6 @@ class BriefAdminForm(forms.ModelForm):
                     code="content_faults",
                 ),
             )
-
-    def _refuse_a_stale_save(self):
-        loaded = self.data.get("loaded_version")
-        if not self.instance.pk or not loaded:
-            return
-        # Locked until this save commits, so that two saves cannot both pass the check.
-        saved = (
-            Brief.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
-            .only("updated_at", "updated_by__username")
-            .get(pk=self.instance.pk)
-        )
-        if saved.updated_at.isoformat() == loaded:
-            return
-        # Submitting again, having seen this, overwrites knowingly.
-        self.data = self.data.copy()
-        self.data["loaded_version"] = saved.updated_at.isoformat()
-        raise forms.ValidationError(
-            format_html(
-                _(
-                    "{who} saved this brief at {when}, after you opened it. Nothing of "
-                    "yours was saved and everything you typed is still below. "
-                    '<a href="{url}" target="_blank" rel="noopener">Open their version</a> '
-                    "in a new tab to see what they changed, then save again to keep yours."
-                ),
-                who=saved.updated_by or _("Someone"),
-                when=formats.date_format(timezone.localtime(saved.updated_at), "DATETIME_FORMAT"),
-                url=reverse("admin:briefs_brief_change", args=[saved.pk]),
-            ),
-            code="stale",
-        )
 
 
 class WithdrawForm(forms.Form):
@@ -474,6 +434,7 @@ class YearFilter(admin.SimpleListFilter):
 
 @admin.register(Brief)
 class BriefAdmin(
+    StaleFormRefusalAdmin,
     TranslationWorkflowAdmin,
     SortableAdminBase,
     QueryStringInputAdmin,
@@ -979,7 +940,8 @@ class BriefAdmin(
         return format_html_join("", "{}", ((section,) for section in sections))
 
     def view_on_site(self, brief):
-        if not brief.is_public:
+        # A refused form's instance holds what was typed: an emptied slug has no page yet.
+        if not brief.is_public or not brief.slug_en:
             return None
         # The page in the admin's language where the brief has one, else the English page.
         return brief.url_in(translation.get_language()) or brief.url_in(settings.LANGUAGE_CODE)

@@ -4,6 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from editorial.locking import StaleFormRefusalAdmin
 from library.pictures import picture
 from translations.admin_workflow import TranslationWorkflowAdmin
 
@@ -12,6 +13,7 @@ from .models import Expert
 
 @admin.register(Expert)
 class ExpertAdmin(
+    StaleFormRefusalAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     RichTextAdmin,

@@ -14,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin
 from editorial.history import HistoryAdmin
+from editorial.locking import StaleFormRefusalAdmin
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Image
@@ -42,7 +43,11 @@ class ImageForm(forms.ModelForm):
 
 @admin.register(Image)
 class ImageAdmin(
-    TranslationWorkflowAdmin, QueryStringInputAdmin, HistoryAdmin, TabbedTranslationAdmin
+    StaleFormRefusalAdmin,
+    TranslationWorkflowAdmin,
+    QueryStringInputAdmin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     form = ImageForm
     fields = ["file", "preview", "alt", "caption", "credit", "focal_x", "focal_y"]

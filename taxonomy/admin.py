@@ -3,12 +3,14 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from editorial.locking import StaleFormRefusalAdmin
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Region, Topic
 
 
 class TermAdmin(
+    StaleFormRefusalAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     RichTextAdmin,
