@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
+from editorial.feeds import AtomFeed, RssFeed
 from editorial.lists import list_of
 from experts.models import Expert
 from taxonomy.models import Region, Topic
@@ -22,6 +23,8 @@ FEED_LENGTH = 30
 
 class BriefsFeed(Feed):
     """The latest analysis, of every kind."""
+
+    feed_type = RssFeed
 
     def get_object(self, request, *args, **kwargs):
         return None
@@ -48,7 +51,7 @@ class BriefsFeed(Feed):
     def as_text(self, text):
         """Plain text as this feed's readers take it: Atom declares its titles text, while
         RSS readers take markup-like titles for HTML, so RSS gets them escaped."""
-        return text if self.feed_type is Atom1Feed else escape(text)
+        return text if issubclass(self.feed_type, Atom1Feed) else escape(text)
 
     def item_title(self, brief):
         return self.as_text(brief.title)
@@ -117,4 +120,4 @@ class PublicationTypeFeed(ScopedFeed):
 
 def atom(feed_class):
     """The same feed as Atom 1.0."""
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": AtomFeed})

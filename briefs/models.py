@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from addresses.models import Redirect, path_problem
 from editorial.dates import moment
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
-from editorial.models import NamedModel
+from editorial.models import NamedModel, WritableTextModel
 from editorial.richtext import RichTextField
 from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
 from experts.models import Expert
@@ -222,7 +222,7 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         )
 
 
-class Brief(PublicContentModel, LanguageVersionsModel):
+class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
     """A piece of policy analysis, in English and, once translated, in Arabic."""
 
     version_fields = ("title", "body")
@@ -651,7 +651,7 @@ class BriefRegion(BriefLink):
         return f"{self.region} — {self.brief}"
 
 
-class Attachment(models.Model):
+class Attachment(WritableTextModel):
     """A document offered with a brief (the full report, a one-pager), as a PDF."""
 
     brief = models.ForeignKey(Brief, related_name="attachments", on_delete=models.CASCADE)

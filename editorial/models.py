@@ -5,11 +5,28 @@ from django.utils.translation import gettext_lazy as _
 
 from publishing.models import PublicContentModel
 
+from .characters import writable
 from .languages import LanguageVersionsModel
 from .slugs import english_slug, save_claiming_slugs
 
 
-class NamedModel(PublicContentModel, LanguageVersionsModel):
+class WritableTextModel(models.Model):
+    """Mixin: each save keeps characters XML cannot carry out of the model's text fields
+    (editorial.characters), whatever brought them (a form, an XLIFF file, an import), so
+    that no feed or export made from the text can fail on them."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
+                setattr(self, field.attname, writable(value))
+        super().save(*args, **kwargs)
+
+
+class NamedModel(WritableTextModel, PublicContentModel, LanguageVersionsModel):
     """Something known by a translated name, whose slug — the same in every language — is
     made from the English name when left empty."""
 

@@ -2,12 +2,13 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import WritableTextModel
 from publishing.models import PublicContentModel
 
 from .renditions import make_renditions
 
 
-class Image(PublicContentModel):
+class Image(WritableTextModel, PublicContentModel):
     """A picture in the library, reusable as a lead image or a portrait."""
 
     file = models.ImageField(

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from editorial.admin import ChangeableFields
+from editorial.characters import writable
 from editorial.lists import list_of
 from editorial.richtext import RichTextField
 
@@ -38,8 +39,6 @@ NS = "urn:oasis:names:tc:xliff:document:1.2"
 # "briefs.brief.12.title": app, model, primary key (ASCII digits, at most 18) and field.
 _UNIT_ID = re.compile(r"([a-z_]+)\.([a-z_]+)\.([0-9]{1,18})\.([a-z_]+)", re.ASCII)
 _TAG = re.compile(r"<[a-zA-Z!/?]")
-# Characters XML 1.0 may not hold, dropped from what is written.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_PROBLEMS = 200  # the most problems a refusal lists
 # What no XLIFF file needs, and what makes a small file cost a worker seconds: elements
 # nested deeper than this, an element with more attributes, and a zip member unpacking to
@@ -96,7 +95,7 @@ class XliffWriter:
         self.label = None
 
     def _write(self, text):
-        self.stream.write(_XML_INVALID.sub("", text).encode())
+        self.stream.write(writable(text).encode())
 
 
 def export(language):
