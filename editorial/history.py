@@ -6,10 +6,12 @@ through the publishing path).
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -28,6 +30,39 @@ class HistoryAdmin(VersionAdmin):
         compare = self.admin_site.admin_view(self.compare_view)
         name = f"{opts.app_label}_{opts.model_name}_compare"
         return [path("<path:object_id>/history/compare/", compare, name=name), *super().get_urls()]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A revision brought back (restored, or recovered after a delete) may name rows
+        # deleted since: an author's link to an expert who is gone. Those cannot come back;
+        # they are left out, and the editor told which, rather than failing.
+        match = request.resolver_match
+        if object_id and match and match.url_name.endswith(("_recover", "_revision")):
+            for gone in self._links_to_what_is_gone(unquote(object_id)):
+                messages.warning(request, gone)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _links_to_what_is_gone(self, object_id):
+        """Delete this object's inline rows whose other foreign keys lead nowhere; say
+        what each led to (named from its own deleted revisions, where kept)."""
+        said = []
+        for inline in self.inlines:
+            parent_fk = _fk_name(inline.model, self.model, inline)
+            links = inline.model._default_manager.filter(**{parent_fk: object_id})
+            for field in inline.model._meta.concrete_fields:
+                target = field.related_model
+                if not field.is_relation or field.name == parent_fk or target is None:
+                    continue
+                orphans = links.exclude(**{f"{field.name}__in": target._default_manager.all()})
+                for missing in orphans.values_list(field.attname, flat=True).distinct():
+                    said.append(
+                        _("%(kind)s “%(name)s” cannot come back: it was deleted since.")
+                        % {
+                            "kind": capfirst(target._meta.verbose_name),
+                            "name": _deleted_name(target, missing),
+                        }
+                    )
+                orphans.delete()
+        return said
 
     def history_view(self, request, object_id, extra_context=None):
         versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
@@ -102,3 +137,16 @@ def _related(version):
         order = getattr(obj, "position", 0)
         rows.setdefault(obj._meta.verbose_name_plural, []).append((order, str(obj)))
     return {label: clauses(text for _order, text in sorted(items)) for label, items in rows.items()}
+
+
+def _fk_name(model, parent, inline):
+    name = getattr(inline, "fk_name", None)
+    if name:
+        return name
+    return next(f.name for f in model._meta.concrete_fields if f.related_model is parent)
+
+
+def _deleted_name(model, pk):
+    """What a deleted row of `model` was called, from its last revision, or its number."""
+    version = Version.objects.get_deleted(model).filter(object_id=str(pk)).first()
+    return version.object_repr if version else f"#{pk}"
