@@ -54,19 +54,26 @@ class Redirect(models.Model):
         return f"{self.old_path} → {self.new_path}"
 
     def save(self, *args, **kwargs):
+        end = self.end()
+        if end is None:  # it would lead back round to itself: not kept
+            if self.pk:
+                Redirect.objects.filter(pk=self.pk).delete()
+            return
+        with transaction.atomic():
+            others = Redirect.objects.exclude(old_path=self.old_path)
+            others.filter(new_path=self.old_path).update(new_path=end)
+            self.new_path = end
+            super().save(*args, **kwargs)
+
+    def end(self):
+        """Where this redirect leads once the others it meets are followed, or None when
+        they lead back round to its own old address (a loop)."""
         others = Redirect.objects.exclude(old_path=self.old_path)
         end, seen = self.new_path, {self.old_path}
         while end not in seen and (onward := others.filter(old_path=end).first()):
             seen.add(end)
             end = onward.new_path
-        if end in seen:  # it would lead back round to itself: not kept
-            if self.pk:
-                Redirect.objects.filter(pk=self.pk).delete()
-            return
-        with transaction.atomic():
-            others.filter(new_path=self.old_path).update(new_path=end)
-            self.new_path = end
-            super().save(*args, **kwargs)
+        return None if end in seen else end
 
     def clean(self):
         errors = {
@@ -76,6 +83,11 @@ class Redirect(models.Model):
         }
         if not errors and self.old_path == self.new_path:
             errors["new_path"] = gettext("A redirect must lead somewhere else.")
+        elif not errors and self.end() is None:
+            errors["new_path"] = gettext(
+                "“%(path)s” leads back to “%(old)s” through other redirects: this one would "
+                "make a loop, which no browser can follow."
+            ) % {"path": self.new_path, "old": self.old_path}
         if errors:
             raise ValidationError(errors)
 
