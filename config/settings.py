@@ -314,19 +314,17 @@ PERMISSIONS_POLICY = {
     ]
 }  # fmt: skip
 
-# Failed admin logins (django-axes): after AXES_FAILURE_LIMIT failures for one user name
-# from one address, that pair is locked out for AXES_COOLOFF_MINUTES; editors see and lift
-# lockouts in the admin (Axes › Access attempts).
+# Failed admin logins (django-axes): after AXES_FAILURE_LIMIT failures from one address,
+# whatever the user names tried, it is locked out for AXES_COOLOFF_MINUTES; a successful
+# login from it starts the count again. Editors see and lift lockouts in the admin (Axes ›
+# Access attempts). The address is the one the trusted proxies vouch for (website.proxies).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "website.views.locked_out"
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
-)
+AXES_CLIENT_IP_CALLABLE = "website.proxies.client_address"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -16,7 +16,7 @@ FEEDS = ["/policy-analysis/feed/", "/policy-analysis/feed/atom/"]
 
 
 def feeds_of(client, topic):
-    urls = FEEDS + [f"/policy-analysis/{topic.slug}/feed/"]
+    urls = [*FEEDS, f"/policy-analysis/{topic.slug}/feed/"]
     return {url: client.get(url) for url in urls}
 
 
