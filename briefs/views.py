@@ -197,6 +197,10 @@ def policy_analysis_page(request, slug):
     raise Http404
 
 
+# What any of them may read; the page that answers says what it did (the page cache).
+policy_analysis_page.content_parameters = TermDetailView.content_parameters
+
+
 class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
     """/search/?q=…: the published briefs whose version in the page's language holds the
     words, most relevant (or newest) first, with the listing's filters and a date range."""

@@ -89,3 +89,8 @@ class LanguageVersionsMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(language_versions=self.get_language_versions(), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response.content_parameters = self.content_parameters  # what the page cache keys on
+        return response

@@ -17,11 +17,16 @@ own), and carries an ETag, a Last-Modified and a Cache-Control for a CDN.
 import hashlib
 import time
 import uuid
+from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -57,7 +62,12 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             patch_cache_control(response, private=True)
             return response
-        key = _page_key(request)
+        try:
+            key = _page_key(request)
+        except DisallowedHost:  # refused by the views' stack (400), never from the cache
+            return self.get_response(request)
+        if key is None:  # a query its view does not say it reads: never kept nor served
+            return self.get_response(request)
         found = cache.get_many([GENERATION, key]) if settings.PAGE_CACHE else {}
         generation, entry = found.get(GENERATION, 0), found.get(key)
         now = time.time()
@@ -73,7 +83,10 @@ class PublicPageCacheMiddleware:
             entry = _entry(response, generation, now)
             _for_everyone(response, entry)
             response["X-Page-Cache"] = "miss" if settings.PAGE_CACHE else "off"
-            if settings.PAGE_CACHE:
+            # Kept only as its own address renders it: parameters the page does not read
+            # (a newsletter's tracking tags) may still show in its links.
+            read = getattr(response, "content_parameters", ())
+            if settings.PAGE_CACHE and set(request.GET) <= set(read):
                 cache.set(key, entry, timeout=max(1, int(entry["until"] - now)))
         patch_cache_control(
             response,
@@ -86,10 +99,33 @@ class PublicPageCacheMiddleware:
 
 
 def _page_key(request):
-    """The page's key: its address hashed, as Django's own cache middleware does, so that
-    a query string of any length makes a key of one length."""
-    address = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    return f"pages:{request.method}:{address}"
+    """The page's key: its validated host, its path and the query parameters its view may
+    read (`content_parameters`), hashed as Django's own cache middleware does, so that a
+    query string of any length makes a key of one length, and parameters no page reads
+    make no new one. None for a query to a view that names no parameters (a sitemap's
+    pages): it is never kept. A page is kept only when it reads all of its query (the
+    response's `content_parameters`, set by editorial.languages.LanguageVersionsMixin).
+
+    Raises DisallowedHost for a host the site does not serve."""
+    read = _parameters_read(request.path_info)
+    if read is None and request.GET:
+        return None
+    kept = sorted((name, values) for name, values in request.GET.lists() if name in (read or ()))
+    address = f"{request.get_host()}{request.path}?{urlencode(kept, doseq=True)}"
+    hashed = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+    return f"pages:{request.method}:{hashed}"
+
+
+@lru_cache(maxsize=4096)
+def _parameters_read(path):
+    """The query parameters the view at `path` reads, or None when it names none."""
+    with translation.override(translation.get_language_from_path(path)):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+    view = getattr(match.func, "view_class", match.func)
+    return getattr(view, "content_parameters", None)
 
 
 def _is_anonymous(request):
