@@ -346,7 +346,8 @@ LOGGING = {
         "one_line_warning": {
             "()": "django.utils.log.CallbackFilter",
             "callback": _as_one_line_warning,
-        }
+        },
+        "escape_control_characters": {"()": "website.logs.EscapeControlCharacters"},
     },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
@@ -359,6 +360,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": env("LOG_FORMAT", default="text"),
+            "filters": ["escape_control_characters"],
         }
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},

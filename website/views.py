@@ -1,9 +1,11 @@
 import json
 import logging
+import time
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +17,7 @@ from django.views.generic import TemplateView
 from briefs.models import Brief, PublicationType
 from editorial.languages import LanguageVersionsMixin
 
+from .proxies import client_address
 from .sitemaps import sitemaps_with_pages
 
 LATEST_ON_HOME = 10
@@ -63,6 +66,9 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 CSP_REPORT_MAX_BYTES = 16 * 1024
+# Reports logged a minute from one address at most: a page the policy breaks sends a few;
+# more would only fill the log.
+CSP_REPORTS_PER_MINUTE = 30
 csp_log = logging.getLogger("website.csp")
 
 
@@ -73,6 +79,8 @@ def csp_report(request):
     so that a page the policy breaks is known."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > CSP_REPORT_MAX_BYTES:
         return HttpResponse(status=413)
+    if _too_many_reports(client_address(request)):
+        return HttpResponse(status=429)
     try:
         report = json.loads(request.body).get("csp-report", {})
     except (ValueError, AttributeError):
@@ -86,3 +94,13 @@ def csp_report(request):
         str(report.get("violated-directive", ""))[:100],
     )
     return HttpResponse(status=204)
+
+
+def _too_many_reports(address):
+    """Whether `address` has sent more than CSP_REPORTS_PER_MINUTE reports this minute."""
+    key = f"csp-reports:{address}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        return cache.incr(key) > CSP_REPORTS_PER_MINUTE
+    except ValueError:  # gone between add() and incr(): count this one alone
+        return False

@@ -18,7 +18,7 @@ def page_cache(settings):
 
 
 def page_entries():
-    return [key for key in cache._cache.keys() if ":pages:" in key and "generation" not in key]
+    return [key for key in cache._cache if ":pages:" in key and "generation" not in key]
 
 
 @pytest.fixture
