@@ -1,6 +1,7 @@
 import logging
 from datetime import UTC
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -417,6 +418,13 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
 
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def outlet_link(self):
+        """The original outlet's address when it is a web page's (http or https): the form
+        refuses any other, but an import or a raw write might have stored one."""
+        url = (self.original_outlet_url or "").strip()
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
     def link_target_note(self, language):
         if not self.is_public:
