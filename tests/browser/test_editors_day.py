@@ -83,4 +83,12 @@ def test_a_writers_day(browser, demo_site, screenshot):
     writer.goto(f"{demo_site}/admin/briefs/brief/?q=Netanyahu")
     writer.get_by_role("link", name=re.compile("Netanyahu and Putin")).click()
     assert writer.locator("input[name=_save]").count() == 0  # others' published work: read only
+    # Read as readers see it: the body rendered, not its HTML; no empty language switch
+    # beside "View brief", no preview buttons with nothing to preview.
+    body = writer.locator(".field-body_en .readonly")
+    assert body.locator("p").first.inner_text().startswith("Israeli Prime Minister")
+    assert "<p>" not in body.inner_text()
+    assert writer.locator("select.modeltranslation-switch").count() == 0
+    assert writer.locator("button[name=_preview]").count() == 0
+    screenshot(writer, "writer-reads-someone-elses-brief")
     writer.close()
