@@ -2,6 +2,7 @@ from functools import partial
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 
 from publishing.models import PublicContentModel
 
@@ -19,11 +20,25 @@ class WritableTextModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        # Each language's own column: modeltranslation's stand-in for the active language
+        # (`title` for `title_ar`) would write through to that language's column.
+        stand_ins = _translated_originals(type(self))
         for field in self._meta.concrete_fields:
+            if field.name in stand_ins or not isinstance(
+                field, models.CharField | models.TextField
+            ):
+                continue
             value = getattr(self, field.attname)
-            if isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
-                setattr(self, field.attname, writable(value))
+            if isinstance(value, str) and (clean := writable(value)) != value:
+                setattr(self, field.attname, clean)
         super().save(*args, **kwargs)
+
+
+def _translated_originals(model):
+    try:
+        return set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return set()
 
 
 class NamedModel(WritableTextModel, PublicContentModel, LanguageVersionsModel):
