@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from editorial.locking import StaleFormRefusalAdmin
+from editorial.admin import ChangeFormAdmin
 
 from .csv_import import ImportRefused, import_redirects
 from .models import Redirect
@@ -32,7 +32,7 @@ class RedirectsCsvForm(forms.Form):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(StaleFormRefusalAdmin, admin.ModelAdmin):
+class RedirectAdmin(ChangeFormAdmin, admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
     change_list_template = "admin/addresses/redirect/change_list.html"

@@ -25,17 +25,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
+from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.bidi import isolate
 from editorial.history import HistoryAdmin
 from editorial.lists import clauses, list_of
-from editorial.locking import StaleFormRefusalAdmin
 from editorial.pagination import CappedCountPaginator, UncountedPaginator
 from experts.models import Expert
 from library.documents import check_pdf
 from library.pictures import picture
 from taxonomy.models import Region, Topic
-from translations.admin_workflow import TranslationWorkflowAdmin
+from translations.admin_workflow import TranslatedInline, TranslationWorkflowAdmin
 from translations.fields import TARGET_LANGUAGES
 from translations.roles import is_translator
 
@@ -56,7 +55,7 @@ from .views import render_preview, share_token
 
 @admin.register(PublicationType)
 class PublicationTypeAdmin(
-    StaleFormRefusalAdmin,
+    ChangeFormAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     SlugPrefillAdmin,
@@ -213,13 +212,20 @@ class BriefAdminForm(forms.ModelForm):
                 _("An Arabic version needs an Arabic title and an Arabic body to be approved.")
             )
         if any(name in self.data for name in WITHDRAWING) and not cleaned.get("withdraw_reason"):
-            self.add_error(
-                "withdraw_reason" if "withdraw_reason" in self.fields else None,
-                _(
+            if "_withdraw_arabic" in self.data:
+                question = _(
+                    "Withdraw the Arabic version of “%(title)s”? Readers of Arabic will no "
+                    "longer see it; the English stays. Say why below and press Withdraw "
+                    "Arabic again."
+                )
+            else:
+                question = _(
                     "Withdraw “%(title)s”? Readers will no longer see it; its address is kept "
                     "for publishing again. Say why below and press Withdraw again."
                 )
-                % {"title": self.instance},
+            self.add_error(
+                "withdraw_reason" if "withdraw_reason" in self.fields else None,
+                question % {"title": self.instance},
             )
         when = cleaned.get("published_at")
         if "_schedule" in self.data and (when is None or when <= timezone.now()):
@@ -316,7 +322,7 @@ class AttachmentForm(forms.ModelForm):
         return upload
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(TranslatedInline, TranslationTabularInline):
     """PDFs offered with the brief; a translator may translate their titles only."""
 
     model = Attachment
@@ -434,7 +440,7 @@ class YearFilter(admin.SimpleListFilter):
 
 @admin.register(Brief)
 class BriefAdmin(
-    StaleFormRefusalAdmin,
+    ChangeFormAdmin,
     TranslationWorkflowAdmin,
     SortableAdminBase,
     QueryStringInputAdmin,
@@ -607,7 +613,12 @@ class BriefAdmin(
         note = form.cleaned_data.get("withdraw_reason", "")
         with self.saving_translations(request, obj, form):
             form.steps_taken = publishing.save(
-                obj, request.user, previous, arabic_edited=arabic_edited, note=note
+                obj,
+                request.user,
+                previous,
+                arabic_edited=arabic_edited,
+                note=note,
+                edited=form.has_changed(),
             )
 
     def construct_change_message(self, request, form, formsets, add=False):

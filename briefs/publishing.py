@@ -134,10 +134,11 @@ def import_published(briefs, links_for, user=None):
     return created
 
 
-def save(brief, user, previous_status=None, arabic_edited=False, note=""):
+def save(brief, user, previous_status=None, arabic_edited=False, note="", edited=True):
     """Save an edit from a validated form (the admin's), recording the changes of state it
-    made, if any (with `note`, why: a withdrawal's reason); an edit to a published brief is
-    recorded too. Returns the steps taken, as (action, language) pairs, for describe().
+    made, if any (with `note`, why: a withdrawal's reason); an edit to a published brief
+    (`edited`: the form changed something) is recorded too. Returns the steps taken, as
+    (action, language) pairs, for describe().
 
     An edit to the Arabic text by someone who may not publish (a translator) is an Arabic
     draft, unless the same step sent it to review: nothing unapproved reaches readers.
@@ -148,7 +149,8 @@ def save(brief, user, previous_status=None, arabic_edited=False, note=""):
     if brief.status != previous_status:
         actions = [(_action_for(brief), "")]
     else:
-        actions = [(Action.EDIT, "")] if brief.status == Status.PUBLISHED else []
+        published = brief.status == Status.PUBLISHED
+        actions = [(Action.EDIT, "")] if published and edited else []
     arabic_action = _arabic_action(brief.stored_arabic_status, brief.arabic_status)
     if arabic_action:
         actions.append((arabic_action, ARABIC))

@@ -16,6 +16,17 @@ class BackgroundTasksConfig(TasksAppConfig):
     verbose_name = _("Background tasks")
 
 
-# Model names django-tasks-db marks for translation but ships no Arabic for; named here so
-# that `make messages` keeps them in locale/ar.
-THIRD_PARTY_NAMES = (gettext_noop("Task Result"), gettext_noop("Task Results"))
+# Text of Django and the apps above that they mark for translation but whose Arabic is
+# missing or wrong (Django's says "added" for "changed"); named here so that
+# `make messages` keeps our Arabic for them in locale/ar, which comes first.
+THIRD_PARTY_TEXT = (
+    gettext_noop("Task Result"),
+    gettext_noop("Task Results"),
+    gettext_noop("Locked Out"),
+    gettext_noop("The {name} “{obj}” was added successfully."),
+    gettext_noop("The {name} “{obj}” was changed successfully."),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
+)

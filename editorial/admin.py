@@ -11,13 +11,26 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 
-from .forms import ConfirmRemovalForm
+from .forms import ConfirmRemovalForm, LineBreaksAsStored
+from .locking import StaleSaveRefusal
 from .slugs import ARABIC_TO_LATIN, STOP_WORDS
 
 SLUG_RULES = {
     "english": {"stopWords": sorted(STOP_WORDS)},
     "arabic": {"letters": ARABIC_TO_LATIN},
 }
+
+
+class ChangeFormAdmin:
+    """ModelAdmin mixin every content admin names: its change form refuses a save made
+    stale by another (editorial.locking) and takes a textarea's line breaks as stored
+    (editorial.forms.LineBreaksAsStored)."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form", self.form)
+        if not issubclass(base, StaleSaveRefusal):
+            kwargs["form"] = type(base.__name__, (StaleSaveRefusal, LineBreaksAsStored, base), {})
+        return super().get_form(request, obj, change=change, **kwargs)
 
 
 class SlugInput(forms.TextInput):

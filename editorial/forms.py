@@ -12,6 +12,24 @@ from .richtext import RichTextFormField
 CONFIRM_REMOVAL = "_confirm_removal"
 
 
+class LineBreaksAsStored(forms.BaseForm):
+    """Form mixin: a textarea's line breaks taken as the database holds them. Browsers
+    send them as CRLF (HTML's form submission), so an untouched text with paragraphs was
+    seen as changed: the history said so, and a translator's untouched save of approved
+    Arabic counted as an edit to it."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "lists"):
+            data = data.copy()
+            for key, values in list(data.lists()):
+                data.setlist(key, [_as_stored(value) for value in values])
+        super().__init__(data, *args, **kwargs)
+
+
+def _as_stored(value):
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 class ConfirmRemovalForm(forms.ModelForm):
     """Rich text is never stripped silently: when saving would drop something the editor
     cannot keep (an image, a script, unknown markup), the form says what, and saves only

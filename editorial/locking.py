@@ -87,13 +87,3 @@ def _stale_message(obj):
         else _("a moment ago"),
         url=url,
     )
-
-
-class StaleFormRefusalAdmin:
-    """ModelAdmin mixin: the change form refuses a stale save (see StaleSaveRefusal)."""
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        base = kwargs.get("form", self.form)
-        if not issubclass(base, StaleSaveRefusal):
-            kwargs["form"] = type(base.__name__, (StaleSaveRefusal, base), {})
-        return super().get_form(request, obj, change=change, **kwargs)

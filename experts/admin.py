@@ -2,9 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
+from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
-from editorial.locking import StaleFormRefusalAdmin
 from library.pictures import picture
 from translations.admin_workflow import TranslationWorkflowAdmin
 
@@ -13,7 +12,7 @@ from .models import Expert
 
 @admin.register(Expert)
 class ExpertAdmin(
-    StaleFormRefusalAdmin,
+    ChangeFormAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     RichTextAdmin,

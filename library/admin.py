@@ -12,9 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import QueryStringInputAdmin
+from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin
 from editorial.history import HistoryAdmin
-from editorial.locking import StaleFormRefusalAdmin
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Image
@@ -43,7 +42,7 @@ class ImageForm(forms.ModelForm):
 
 @admin.register(Image)
 class ImageAdmin(
-    StaleFormRefusalAdmin,
+    ChangeFormAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     HistoryAdmin,

@@ -1,16 +1,15 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editorial.admin import QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
+from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
-from editorial.locking import StaleFormRefusalAdmin
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Region, Topic
 
 
 class TermAdmin(
-    StaleFormRefusalAdmin,
+    ChangeFormAdmin,
     TranslationWorkflowAdmin,
     QueryStringInputAdmin,
     RichTextAdmin,

@@ -12,9 +12,11 @@ from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.template.defaultfilters import linebreaksbr
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import word_diff
@@ -114,15 +116,7 @@ class TranslationWorkflowAdmin:
         """Each language's field is written in that language and its direction, whatever
         the admin's: the English body stays left to right in the Arabic admin."""
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = field_language(self.model, db_field.name)
-        if field is not None and language:
-            widget = getattr(field.widget, "widget", field.widget)
-            if db_field.name.startswith("slug"):
-                widget.attrs["dir"] = "ltr"  # a Latin transliteration
-            else:
-                bidi = translation.get_language_info(language)["bidi"]
-                widget.attrs.update({"dir": "rtl" if bidi else "ltr", "lang": language})
-        return field
+        return in_its_language(field, self.model, db_field.name)
 
     # What translators may do: change translations, nothing else.
 
@@ -147,27 +141,30 @@ class TranslationWorkflowAdmin:
         return obj is not None and not self.has_change_permission(request, obj)
 
     def _as_readers_see_it(self, name, every_language=False):
-        """The source text of a rich-text field (with `every_language`, any language's)
-        rendered as readers see it, not as HTML source: a callable the admin shows
-        read-only in the field's place. Other fields are shown as they are (their name is
-        returned)."""
+        """The source text of a translated field (with `every_language`, any language's)
+        shown read-only as readers see it, in its language and direction whatever the
+        admin's: rich text rendered, not as HTML source. A callable the admin shows in the
+        field's place; other fields are shown as they are (their name is returned)."""
         if callable(name) or (is_target_field(name) and not every_language):
             return name
         try:
             field = self.model._meta.get_field(name)
         except FieldDoesNotExist:  # one of the admin's own read-only displays
             return name
-        if not isinstance(field, RichTextField):
+        language = field_language(self.model, name)
+        text = isinstance(field, models.CharField | models.TextField)
+        if language is None or not text or isinstance(field, models.SlugField):
             return name
         shown = self.__dict__.setdefault("_rendered_sources", {})
         if name not in shown:
-            language = field_language(self.model, name) or SOURCE_LANGUAGE
 
             def rendered(obj):
-                # In its own language and direction, whatever the admin's: a figure's
-                # credit comes from the library in that language.
+                # A figure's credit comes from the library in the text's language.
                 with translation.override(language):
-                    html = field.rich_text.render(getattr(obj, name))
+                    if isinstance(field, RichTextField):
+                        html = field.rich_text.render(getattr(obj, name))
+                    else:
+                        html = linebreaksbr(getattr(obj, name) or "")
                 bidi = translation.get_language_info(language)["bidi"]
                 return format_html(
                     '<div lang="{}" dir="{}">{}</div>', language, "rtl" if bidi else "ltr", html
@@ -287,12 +284,12 @@ class TranslationWorkflowAdmin:
                 mark_current(obj, name.removeprefix(STILL_CURRENT), ARABIC)
 
     def _log_refused_changes(self, request, obj):
+        # A field shown as readers see it is read-only under its own name.
+        readonly = {getattr(f, "__name__", f) for f in self.get_readonly_fields(request, obj)}
         refused = [
             name
             for name in request.POST
-            if hasattr(obj, name)
-            and not is_target_field(name)
-            and name in self.get_readonly_fields(request, obj)
+            if hasattr(obj, name) and not is_target_field(name) and name in readonly
         ]
         if refused:
             logger.warning(
@@ -302,6 +299,37 @@ class TranslationWorkflowAdmin:
                 obj.pk,
                 ", ".join(sorted(refused)),
             )
+
+
+def in_its_language(field, model, name):
+    """The form field `field` of `model`'s field `name` in that field's language and
+    direction (a slug: left to right, a Latin transliteration)."""
+    language = field_language(model, name)
+    if field is None or not language:
+        return field
+    widget = getattr(field.widget, "widget", field.widget)
+    if name.startswith("slug"):
+        widget.attrs["dir"] = "ltr"
+    else:
+        bidi = translation.get_language_info(language)["bidi"]
+        widget.attrs.update({"dir": "rtl" if bidi else "ltr", "lang": language})
+    return field
+
+
+class TranslatedInline:
+    """Mixin for the inline rows of a translated model (a brief's PDFs): each language's
+    field in its language and direction, its column headed with the language, as the
+    tabs that head a form's fields are missing from a table's."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = field_language(self.model, db_field.name)
+        if field is not None and language:
+            name = translation.get_language_info(language)["name_translated"]
+            field.label = format_lazy(
+                "{} ({})", capfirst(db_field.verbose_name.split(" [")[0]), name
+            )
+        return in_its_language(field, self.model, db_field.name)
 
 
 def _translating(request):

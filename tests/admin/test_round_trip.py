@@ -13,10 +13,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.admin.conftest import ROLES
@@ -93,6 +96,15 @@ def inline_rows(model_admin, obj):
     return rows
 
 
+def history_line(obj, language):
+    """What the admin's log says of the last change to `obj`, in `language`."""
+    entry = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).latest("action_time")
+    with translation.override(language):
+        return entry.get_change_message()
+
+
 def change_to_make(model, data):
     """(form field, new value): one text field of `model` the form lets this user change."""
     for name, value in data.items():
@@ -147,6 +159,8 @@ def test_every_change_form_posts_back_as_a_browser_sends_it(
     model_admin = admin.site._registry[model]
     opts = model._meta
     problems, saved_changes, editable_forms = [], 0, 0
+    with translation.override(language):
+        unchanged = gettext("No fields changed.")
     for obj in model._default_manager.order_by("pk")[:OBJECTS_PER_MODEL]:
         url = admin_url(f"{opts.app_label}_{opts.model_name}_change", language, obj.pk)
         response = client.get(url)
@@ -172,6 +186,8 @@ def test_every_change_form_posts_back_as_a_browser_sends_it(
             after = editable_values(obj)
             moved = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
             problems.append(f"POST {url} unchanged changed the database: {moved or 'inlines'}")
+        if answer.status_code == 302 and (said := history_line(obj, language)) != unchanged:
+            problems.append(f"POST {url} unchanged is in the history as: {said}")
 
         change = change_to_make(model, data)
         if change is None:

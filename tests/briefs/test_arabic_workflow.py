@@ -157,7 +157,7 @@ def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, member, br
     assert arabic_buttons(client, brief) == ["_withdraw_arabic"]
     asked = submit(client, brief, "_withdraw_arabic")  # first asked to confirm, and why
     assert asked.status_code == 200
-    assert "Withdraw “Gas Deals”? Readers will no longer see it" in asked.content.decode()
+    assert "Withdraw the Arabic version of “Gas Deals”?" in asked.content.decode()
     assert 'name="withdraw_reason"' in asked.content.decode()
     assert arabic_page(client, brief).status_code == 200  # nothing done yet
     reason = "The translation of the second paragraph is wrong."
@@ -190,3 +190,20 @@ def make_brief_arabic_public(brief):
     brief.refresh_from_db()
     brief.save()  # records what the Arabic was translated from
     assert brief.has_version_in("ar")
+
+
+def test_a_translators_untouched_save_keeps_approved_arabic_public(client, member):
+    """Browsers send a textarea's paragraphs with CRLF line breaks (tests.browser_forms
+    does too): an untouched save is no edit, and approved Arabic stays public."""
+    brief = make_brief(
+        "Gas Deals",
+        authors=[make_expert(name_ar="نادية رحمن")],
+        title_ar="صفقات الغاز",
+        body_ar="<p>الفقرة الأولى.</p>\n<p>الفقرة الثانية.</p>",
+        body_en="<p>First.</p>\n<p>Second.</p>",
+    )
+    member("tariq", TRANSLATORS)
+    assert "\r\n" in form_data(client.get(change_url(brief)), "brief_form")["body_ar"]
+    assert submit(client, brief).status_code == 302
+    assert Brief.objects.get(pk=brief.pk).arabic_status == "approved"
+    assert arabic_page(client, brief).status_code == 200
