@@ -132,21 +132,31 @@ def import_upload(upload, user=None, progress=None):
             ]
             _check_zip(members)
             for member in members:
-                if member.file_size > settings.XLIFF_IMPORT_MAX_BYTES:
-                    results.append((member.filename, None, _size_problem(member.file_size)))
+                problem = _member_problem(member)
+                if problem:
+                    results.append((member.filename, None, problem))
                     continue
-                if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
-                    results.append(
-                        (member.filename, None, [_("Packed too tightly to be an XLIFF file.")])
-                    )
-                    continue
-                # zipfile reads no more than a member's declared size, so that is the most
-                # it unpacks, whatever the packed data says.
                 with archive.open(member) as stream:
                     results.append(_import_named(member.filename, stream, user, progress))
     except zipfile.BadZipFile as error:
         raise ImportRefused([_("Not a readable zip file: %(error)s") % {"error": error}]) from error
     return results
+
+
+def _member_problem(member):
+    """Why a zip's member is not read, or None. Only stored and deflated members are:
+    zipfile unpacks a deflated member no further than its declared size, but a bzip2 or
+    LZMA one whole, whatever it declares (a 200-byte member unpacked to 100 MB), and
+    cannot read the rest (deflate64, encrypted)."""
+    if member.file_size > settings.XLIFF_IMPORT_MAX_BYTES:
+        return _size_problem(member.file_size)
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or (
+        member.flag_bits & 0x1
+    ):
+        return [_("Compressed in a way XLIFF files are not: zip it again, plainly.")]
+    if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+        return [_("Packed too tightly to be an XLIFF file.")]
+    return None
 
 
 def _check_zip(members):
@@ -228,7 +238,7 @@ class _Importer:
         parents, language = [], None
         try:
             for event, element in DefusedElementTree.iterparse(
-                stream, events=("start", "end"), forbid_dtd=True
+                _LargeReads(stream), events=("start", "end"), forbid_dtd=True
             ):
                 if event == "start":
                     if not parents and (
@@ -248,13 +258,15 @@ class _Importer:
             raise ImportRefused(
                 [_("The file declares a DTD or entities, which XLIFF files do not need.")]
             ) from error
-        except ElementTree.ParseError as error:
+        except (ElementTree.ParseError, ValueError, LookupError) as error:  # and encodings
             raise ImportRefused(
                 [_("Not a readable XML file: %(error)s") % {"error": error}]
             ) from error
         self.save()
 
     def unit(self, unit, language):
+        if len(self.problems) >= MAX_PROBLEMS:  # refused already: not worth reading on
+            raise ImportRefused([*self.problems, _("… and it was read no further.")])
         self.read_units += 1
         if self.progress and self.read_units % PROGRESS_EVERY == 0:
             self.progress(self.read_units)
@@ -287,9 +299,15 @@ class _Importer:
     def save(self):
         """Save the current object's translations, unless the file is already refused."""
         if self.values and not self.problems:
+            changed = False
             for field, text in self.values.items():
-                setattr(self.obj, localized(field, self.language), text)
-            self.obj.save_translation(self.user, self.language)
+                name = localized(field, self.language)
+                changed = changed or (getattr(self.obj, name) or "") != text
+                setattr(self.obj, name, text)
+            # Text that came back as it is is no new translation: an approved version
+            # is not sent to review again for it.
+            if changed:
+                self.obj.save_translation(self.user, self.language)
             ExportedUnit.objects.filter(
                 content_type=ContentType.objects.get_for_model(self.obj),
                 object_id=self.obj.pk,
@@ -299,6 +317,21 @@ class _Importer:
             ).update(returned_at=self.returned_at)
             self.count += len(self.values)
         self.values = {}
+
+
+class _LargeReads:
+    """A stream read in pieces of a few megabytes, whatever the parser asks for. expat
+    parses a token (a tag, a comment) again from its start for each piece it spans, so a
+    20 MB comment read 16 KB at a time cost 15 s; files are at most
+    XLIFF_IMPORT_MAX_BYTES, so the pieces take bounded memory."""
+
+    PIECE = 4 * 1024 * 1024
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def read(self, _size=-1):
+        return self.stream.read(self.PIECE)
 
 
 def _check_shape(parents, element):

@@ -15,7 +15,7 @@ from tests.security.test_hostile_xliff import unit, xliff
 pytestmark = pytest.mark.django_db
 
 
-def whitespace_bomb(members, megabytes, compression=zipfile.ZIP_BZIP2):
+def whitespace_bomb(members, megabytes, compression=zipfile.ZIP_DEFLATED):
     buffer = io.BytesIO()
     head = b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"'
     with zipfile.ZipFile(buffer, "w", compression) as archive:
@@ -37,8 +37,8 @@ def imported(client, name, data):
 
 
 def test_a_zip_of_whitespace_bombs_is_refused_before_it_is_unpacked(editor_client):
-    bomb = whitespace_bomb(members=4, megabytes=19)  # the probe's had 120 of 20 MB
-    assert len(bomb) < 5_000
+    bomb = whitespace_bomb(members=4, megabytes=19)  # the probe's: 120 of 20 MB, bzip2
+    assert len(bomb) < 100_000  # 76 MB of whitespace
     page = imported(editor_client, "bomb.zip", bomb)
     assert page.count("نسبة ضغطه أعلى من أن يكون ملف XLIFF") == 4  # each member, said why
     assert "استُوردت" not in page
@@ -74,3 +74,42 @@ def test_deep_nesting_and_many_attributes_are_refused_as_met(editor_client, shap
     page = imported(editor_client, "deep.xlf", document)
     assert "ليس ملف XLIFF" in page
     assert brief.title_ar is None
+
+
+def zip_of(document, compression, **options):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression, **options) as archive:
+        archive.writestr("ar-001.xlf", document)
+    return buffer.getvalue()
+
+
+def test_members_compressed_as_xliff_never_is_are_refused_not_a_500(editor_client):
+    brief = make_brief("Gas Deals")
+    document = xliff(unit(f"briefs.brief.{brief.pk}.title", brief.title_en, "صفقات"))
+    for compression in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        page = imported(editor_client, "other.zip", zip_of(document, compression))
+        assert "ليس بالطريقة التي تُضغط بها ملفات XLIFF" in page
+    data = bytearray(zip_of(document, zipfile.ZIP_DEFLATED))
+    for offset in (8, data.index(b"PK\x01\x02") + 10):  # deflate64 in both headers
+        data[offset : offset + 2] = (9).to_bytes(2, "little")
+    page = imported(editor_client, "deflate64.zip", bytes(data))
+    assert "ليس بالطريقة التي تُضغط بها ملفات XLIFF" in page
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "utf-32", "utf-7", "no-such-encoding"])
+def test_an_odd_encoding_is_refused_with_a_report(editor_client, encoding):
+    document = f'<?xml version="1.0" encoding="{encoding}"?><xliff/>'.encode()
+    page = imported(editor_client, "odd.xlf", document)
+    assert "ليس ملف XML مقروءًا" in page or "ليس ملف XLIFF" in page
+
+
+def test_a_file_refused_for_many_units_is_read_no_further(editor_client):
+    units = "".join(
+        f'<trans-unit id="briefs.brief.{9_000_000 + n}.title"><source>x</source>'
+        "<target>ع</target></trans-unit>"
+        for n in range(5_000)
+    )
+    document = xliff(f'<file original="x" target-language="ar"><body>{units}</body></file>')
+    page = imported(editor_client, "many.xlf", document)
+    assert "ولم يُقرأ أكثر من ذلك" in page
+    assert page.count("9000") <= 210
