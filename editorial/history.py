@@ -68,7 +68,7 @@ class HistoryAdmin(VersionAdmin):
         versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
         choices = _choices(versions)
         return super().history_view(
-            request, object_id, {"versions": choices, **(extra_context or {})}
+            request, object_id, {"versions": choices, "may_restore": True, **(extra_context or {})}
         )
 
     def compare_view(self, request, object_id):

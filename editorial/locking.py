@@ -9,6 +9,7 @@ model needs no version column; the check locks the row, so two saves cannot both
 import hashlib
 import json
 
+import reversion
 from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from reversion.models import Version
 
 VERSION_FIELD = "loaded_version"
 
@@ -27,7 +29,14 @@ def version_of(obj, lock=False):
     rows = model._default_manager.filter(pk=obj.pk)
     if lock:
         rows = rows.select_for_update(of=("self",))
-    row = rows.values(*[field.attname for field in model._meta.concrete_fields]).first()
+    # Save times are left out: a revision brought back is saved again, as it was, for its
+    # form and for that form's save, a moment apart.
+    fields = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not getattr(field, "auto_now", False)
+    ]
+    row = rows.values(*fields).first()
     if row is None:
         return ""
     for field in model._meta.many_to_many:
@@ -50,9 +59,11 @@ class StaleSaveRefusal(forms.ModelForm):
         return super().clean()
 
     def _refuse_a_stale_save(self):
-        loaded = self.data.get(VERSION_FIELD)
-        if not self.instance.pk or not loaded:
+        if not self.instance.pk:
             return
+        # A change form without its version (opened before a release added it, or forged)
+        # cannot show it is not stale: it is treated as stale.
+        loaded = self.data.get(VERSION_FIELD)
         saved = version_of(self.instance, lock=True)
         if saved == loaded:
             return
@@ -64,14 +75,7 @@ class StaleSaveRefusal(forms.ModelForm):
 
 def _stale_message(obj):
     opts = obj._meta
-    last = (
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-        )
-        .select_related("user")
-        .order_by("-action_time")
-        .first()
-    )
+    who, when = _last_saved(obj)
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     return format_html(
         _(
@@ -80,10 +84,28 @@ def _stale_message(obj):
             '<a href="{url}" target="_blank" rel="noopener">Open their version</a> in a '
             "new tab to see what they changed, then save again to keep yours."
         ),
-        who=last.user if last else _("Someone"),
+        who=who or _("Someone"),
         kind=opts.verbose_name,
-        when=formats.date_format(timezone.localtime(last.action_time), "DATETIME_FORMAT")
-        if last
+        when=formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+        if when
         else _("a moment ago"),
         url=url,
     )
+
+
+def _last_saved(obj):
+    """(who, when) of the last save: its revision (every save path keeps one: the admin,
+    an import, a publishing step), else the admin's log."""
+    if reversion.is_registered(type(obj)):
+        version = Version.objects.get_for_object(obj).select_related("revision__user").first()
+        if version:
+            return version.revision.user, version.revision.date_created
+    entry = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+        .select_related("user")
+        .order_by("-action_time")
+        .first()
+    )
+    return (entry.user, entry.action_time) if entry else (None, None)

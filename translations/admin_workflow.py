@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.template.defaultfilters import linebreaksbr
 from django.utils import translation
@@ -190,6 +190,18 @@ class TranslationWorkflowAdmin:
             for field in [*opts.fields, *opts.many_to_many]
             if field.editable and not field.auto_created and field.name not in originals
         ]
+
+    # A revision brings back every field it kept, English included: a translator, who may
+    # change translations only, reads the history but restores nothing.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if _translating(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = {"may_restore": not _translating(request), **(extra_context or {})}
+        return super().history_view(request, object_id, context)
 
     def has_add_permission(self, request, *args):
         return not _translating(request) and super().has_add_permission(request, *args)

@@ -99,3 +99,34 @@ def test_an_editors_older_form_does_not_overwrite_a_translators_arabic(django_us
         assert translator.post(url, {**translated, "_save": "Save"}).status_code == 302
         assert editor.post(url, {**older, "_save": "Save"}).status_code == 200
         assert getattr(type(obj).objects.get(pk=obj.pk), field) == arabic
+
+
+def test_a_form_without_its_version_is_refused_as_stale(django_user_model):
+    editors, _writers, _translators = setup_roles()
+    expert = make_expert("Anna Borshchevskaya", role_en="Senior Fellow")
+    editor = person(django_user_model, "edith", editors)
+    url = change_url(expert)
+    data = form_data(editor.get(url), "expert_form")
+    del data["loaded_version"]  # opened before a release added it, or forged
+    data["role_en"] = "Fellow"
+    assert editor.post(url, {**data, "_save": "Save"}).status_code == 200
+    assert Expert.objects.get(pk=expert.pk).role_en == "Senior Fellow"
+
+
+def test_the_refusal_names_who_saved_through_an_import(django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.security.test_hostile_xliff import unit, xliff
+
+    editors, _writers, translators = setup_roles()
+    topic = make_topic("Energy")
+    editor = person(django_user_model, "edith", editors)
+    translator = person(django_user_model, "tariq", translators)
+    url = change_url(topic)
+    older = form_data(editor.get(url), "topic_form")
+    document = xliff(unit(f"taxonomy.topic.{topic.pk}.name", "Energy", "الطاقة"))
+    translator.post(
+        "/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", document)}
+    )
+    refused = editor.post(url, {**older, "_save": "Save"})
+    assert "tariq saved this topic" in refused.content.decode()

@@ -5,10 +5,12 @@ text, which anyone can compute."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from reversion.models import Version
 
 from briefs.models import Brief
 from experts.models import Expert
 from taxonomy.models import Topic
+from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_topic
 from tests.security.test_hostile_xliff import unit, xliff
 from translations.models import TranslationExport
@@ -106,3 +108,22 @@ def test_an_export_is_downloaded_by_whoever_made_it_and_by_editors(client, membe
 
     member("edith", EDITORS)
     assert client.get(download).status_code == 200
+
+
+def test_a_translator_reads_the_history_but_restores_nothing(client, member, published):
+    brief = published[0]
+    editor = member("edith", EDITORS)
+    client.force_login(editor)
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    data = form_data(client.get(url), "brief_form")
+    client.post(url, {**data, "title_en": "Gas Deals, Revised", "_save": "Save"})
+    version = Version.objects.get_for_object(brief).last()
+    member("tariq", TRANSLATORS)
+    history = client.get(f"/admin/briefs/brief/{brief.pk}/history/")
+    assert history.status_code == 200
+    assert f"/history/{version.pk}/" not in history.content.decode()  # no restore link
+    revision = f"/admin/briefs/brief/{brief.pk}/history/{version.pk}/"
+    assert client.get(revision).status_code == 403
+    forged = {**form_data(client.get(url), "brief_form"), "_save": "Save"}
+    assert client.post(revision, forged).status_code == 403
+    assert Brief.objects.get(pk=brief.pk).title_en == "Gas Deals, Revised"
