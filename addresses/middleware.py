@@ -16,7 +16,9 @@ class RedirectFallbackMiddleware:
         redirect = Redirect.objects.filter(old_path=request.path).first()
         if redirect is None:
             return response
+        # The request's query goes along, unless the new address has one of its own.
         query = request.META.get("QUERY_STRING", "")
+        keep = query and "?" not in redirect.new_path
         return HttpResponsePermanentRedirect(
-            f"{redirect.new_path}?{query}" if query else redirect.new_path
+            f"{redirect.new_path}?{query}" if keep else redirect.new_path
         )

@@ -4,6 +4,8 @@ Django's contrib.redirects would need contrib.sites, which makes feeds and sitem
 their absolute addresses from a configured domain instead of the request's host.
 """
 
+from urllib.parse import unquote
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext
@@ -12,10 +14,22 @@ from django.utils.translation import gettext_lazy as _
 MAX_PATH = 1000
 
 
+def normal_path(path):
+    """A path as a request for it arrives: percent-escapes decoded ("/%65" is "/e"), no
+    fragment (a browser never sends it). A redirect stores its paths so, and so meets them."""
+    return unquote(path.split("#", 1)[0])
+
+
+def path_only(address):
+    """The path of an address that may carry a query ("/search/?q=x": "/search/")."""
+    return address.split("?", 1)[0]
+
+
 class RedirectQuerySet(models.QuerySet):
     def record_move(self, old_path, new_path):
         """Lead `old_path` to `new_path` permanently (after a page moved)."""
-        if old_path == new_path:
+        old_path, new_path = normal_path(old_path), normal_path(new_path)
+        if old_path == path_only(new_path):
             return
         with transaction.atomic():
             self.filter(old_path=new_path).delete()  # the page lives there again
@@ -54,6 +68,7 @@ class Redirect(models.Model):
         return f"{self.old_path} → {self.new_path}"
 
     def save(self, *args, **kwargs):
+        self.old_path, self.new_path = normal_path(self.old_path), normal_path(self.new_path)
         end = self.end()
         if end is None:  # it would lead back round to itself: not kept
             if self.pk:
@@ -67,13 +82,17 @@ class Redirect(models.Model):
 
     def end(self):
         """Where this redirect leads once the others it meets are followed, or None when
-        they lead back round to its own old address (a loop)."""
-        others = Redirect.objects.exclude(old_path=self.old_path)
-        end, seen = self.new_path, {self.old_path}
-        while end not in seen and (onward := others.filter(old_path=end).first()):
-            seen.add(end)
+        they lead back round to its own old address (a loop; an address's query does not
+        count: it is not matched)."""
+        old = normal_path(self.old_path)
+        others = Redirect.objects.exclude(old_path=old)
+        end, seen = normal_path(self.new_path), {old}
+        while path_only(end) not in seen and (
+            onward := others.filter(old_path=path_only(end)).first()
+        ):
+            seen.add(path_only(end))
             end = onward.new_path
-        return None if end in seen else end
+        return None if path_only(end) in seen else end
 
     def clean(self):
         errors = {
@@ -81,7 +100,11 @@ class Redirect(models.Model):
             for field in ("old_path", "new_path")
             if (problem := path_problem(getattr(self, field)))
         }
-        if not errors and self.old_path == self.new_path:
+        if not errors and "?" in self.old_path:
+            errors["old_path"] = gettext(
+                "An old address is met by its path alone: leave out its query (after “?”)."
+            )
+        elif not errors and normal_path(self.old_path) == path_only(normal_path(self.new_path)):
             errors["new_path"] = gettext("A redirect must lead somewhere else.")
         elif not errors and self.end() is None:
             errors["new_path"] = gettext(

@@ -125,8 +125,6 @@ def test_the_refusal_names_who_saved_through_an_import(django_user_model):
     url = change_url(topic)
     older = form_data(editor.get(url), "topic_form")
     document = xliff(unit(f"taxonomy.topic.{topic.pk}.name", "Energy", "الطاقة"))
-    translator.post(
-        "/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", document)}
-    )
+    translator.post("/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", document)})
     refused = editor.post(url, {**older, "_save": "Save"})
     assert "tariq saved this topic" in refused.content.decode()
