@@ -314,14 +314,15 @@ PERMISSIONS_POLICY = {
     ]
 }  # fmt: skip
 
-# Failed admin logins (django-axes): after AXES_FAILURE_LIMIT failures from one address,
-# whatever the user names tried, it is locked out for AXES_COOLOFF_MINUTES; a successful
-# login from it starts the count again. Editors see and lift lockouts in the admin (Axes ›
+# Failed admin logins (django-axes): after AXES_FAILURE_LIMIT failures from one address
+# within AXES_COOLOFF_MINUTES, whatever the user names tried, it is locked out for that
+# long. A successful login does not start the count again (a valid login of one's own
+# between guesses at another's would). Editors see and lift lockouts in the admin (Axes ›
 # Access attempts). The address is the one the trusted proxies vouch for (website.proxies).
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "website.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "website.proxies.client_address"
