@@ -48,6 +48,9 @@ class BriefListView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         chosen_type = self.filters.cleaned_data.get("type") if self.filters.is_valid() else None
         return super().get_context_data(filters=self.filters, chosen_type=chosen_type, **kwargs)
 
+    def query_is_canonical(self, context):
+        return self.filters.is_valid() and super().query_is_canonical(context)
+
 
 class BriefDetailView(LanguageVersionsMixin, DetailView):
     """A brief in the active language; staff may also preview drafts and scheduled briefs."""
@@ -250,3 +253,6 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
     def render_to_response(self, context, **response_kwargs):
         status = 404 if self.page_missing else 200
         return super().render_to_response(context, status=status, **response_kwargs)
+
+    def query_is_canonical(self, context):
+        return self.form.is_valid() and super().query_is_canonical(context)

@@ -92,5 +92,17 @@ class LanguageVersionsMixin:
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        response.content_parameters = self.content_parameters  # what the page cache keys on
+        # What the page cache keys on, and whether it may keep this answer.
+        response.content_parameters = self.content_parameters
+        response.cacheable = self.query_is_canonical(context)
         return response
+
+    def query_is_canonical(self, context):
+        """Whether the query asks for this page as the page's own links would: a page for
+        `?page=01`, `?page=1&page=2` or (see the views) `?type=no-such-type` is answered,
+        but not kept as a page of its own."""
+        if any(len(self.request.GET.getlist(name)) > 1 for name in self.content_parameters):
+            return False
+        page = self.request.GET.get(self.page_kwarg) if hasattr(self, "page_kwarg") else None
+        page_obj = context.get("page_obj")
+        return page is None or (page_obj is not None and page == str(page_obj.number))

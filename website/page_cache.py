@@ -86,7 +86,8 @@ class PublicPageCacheMiddleware:
             # Kept only as its own address renders it: parameters the page does not read
             # (a newsletter's tracking tags) may still show in its links.
             read = getattr(response, "content_parameters", ())
-            if settings.PAGE_CACHE and set(request.GET) <= set(read):
+            kept = set(request.GET) <= set(read) and getattr(response, "cacheable", True)
+            if settings.PAGE_CACHE and kept:
                 cache.set(key, entry, timeout=max(1, int(entry["until"] - now)))
         patch_cache_control(
             response,
@@ -108,12 +109,24 @@ def _page_key(request):
 
     Raises DisallowedHost for a host the site does not serve."""
     read = _parameters_read(request.path_info)
-    if read is None and request.GET:
+    if (read is None and request.GET) or not _host_as_served(request):
         return None
     kept = sorted((name, values) for name, values in request.GET.lists() if name in (read or ()))
     address = f"{request.get_host()}{request.path}?{urlencode(kept, doseq=True)}"
     hashed = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
     return f"pages:{request.method}:{hashed}"
+
+
+def _host_as_served(request):
+    """Whether the request names the host as the site serves it: in lower case, with no
+    trailing dot and no port but the server's own. Pages build absolute addresses from
+    the host, so "LOCALHOST" or "localhost:12345" (which ALLOWED_HOSTS lets through) are
+    answered afresh, never kept: they would be a copy per spelling."""
+    host = request.get_host()  # validated: DisallowedHost otherwise
+    name, _colon, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not name:
+        name, port = host, ""
+    return name == name.lower().rstrip(".") and port in ("", request.META.get("SERVER_PORT"))
 
 
 @lru_cache(maxsize=4096)

@@ -59,3 +59,17 @@ def test_a_page_is_kept_per_host_and_an_unknown_host_is_refused_first(local_cach
     refused = Client(HTTP_HOST="attacker.example").get(url)
     assert refused.status_code == 400
     assert "X-Page-Cache" not in refused
+
+
+def test_spellings_of_the_host_and_junk_values_are_answered_but_not_kept(local_cache):
+    make_brief("Gas Deals", authors=[make_expert()])
+    reader = Client(HTTP_HOST="localhost")
+    assert reader.get("/policy-analysis/")["X-Page-Cache"] == "miss"
+    before = len(page_entries())
+    for number in range(1, 30):
+        for host in (f"localhost:{10_000 + number}", "LOCALHOST", "localhost."):
+            assert Client(HTTP_HOST=host).get("/policy-analysis/").status_code == 200
+        for query in ({"page": "0" * number + "1"}, {"type": f"junk{number}"}):
+            assert reader.get("/policy-analysis/", query).status_code in (200, 404)
+        assert reader.get("/search/", {"q": "gas", "page": f"0{number}"}).status_code in (200, 404)
+    assert len(page_entries()) == before
