@@ -148,3 +148,13 @@ def test_arabic_indic_digits_and_an_overlong_alt_are_handled(admin_client):
     upload_file = SimpleUploadedFile("photo.jpg", encoded(), content_type="image/jpeg")
     assert admin_client.post(ADD, {**data, "alt_en": "ok", "file": upload_file}).status_code == 302
     assert (Image.objects.get().focal_x, Image.objects.get().focal_y) == (30, 50)
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_a_large_picture_is_stored_no_larger_than_pages_can_use(admin_client, kind):
+    response = upload(admin_client, f"big.{kind.lower()}", encoded(kind, (6000, 4000)))
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert (image.width, image.height) == (3200, 2133)
+    with Picture.open(image.file) as stored:
+        assert stored.size == (3200, 2133)
