@@ -17,11 +17,16 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet --editable '.[dev]'
 	touch $@
 
+# The demo runs its background tasks (scheduled go-live and expiry, CDN purges) in the
+# database, with a db_worker beside the server that stops with it.
+RUN_ENV := DEBUG=true TASKS_BACKEND=django_tasks_db.DatabaseBackend
 run: $(INSTALLED)
-	DEBUG=true $(PY) manage.py migrate --noinput
-	DEBUG=true $(PY) manage.py load_demo --base-url http://$(HOST)
-	DEBUG=true $(PY) manage.py rebuild_search_index --if-empty
-	DEBUG=true $(PY) manage.py runserver $(HOST)
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://$(HOST)
+	$(RUN_ENV) $(PY) manage.py rebuild_search_index --if-empty
+	$(RUN_ENV) $(PY) manage.py publish_scheduled
+	$(RUN_ENV) sh -c '$(PY) manage.py db_worker --no-reload --interval 5 -v0 & \
+		trap "kill $$! 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST)'
 
 # Production-like: static files collected (hashed, compressed) and served by whitenoise,
 # gunicorn with WEB_CONCURRENCY workers (default 2). Settings come from .env or the

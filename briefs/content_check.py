@@ -77,8 +77,8 @@ def link_faults(html, brief):
         if linked is None:
             no_brief = _("Links to an address where there is no brief: %(path)s")
             faults.append(no_brief % {"path": path})
-        elif linked.pk != brief.pk and not (linked.is_public and linked.has_version_in(language)):
-            state = linked.state_label if not linked.is_public else _("not public in this language")
+        elif linked.pk != brief.pk and not linked.is_live(language):
+            state = linked.state_label(language)
             faults.append(
                 _("Links to a brief readers cannot open: “%(title)s” (%(state)s), at %(path)s")
                 % {"title": linked, "state": state, "path": path}

@@ -45,7 +45,7 @@ class BriefsFeed(Feed):
         return Brief.objects.all()
 
     def items(self, obj):
-        briefs = self.briefs(obj).published().in_language().for_listing()
+        briefs = self.briefs(obj).live().for_listing()
         return briefs.prefetch_related("topics", "regions")[:FEED_LENGTH]
 
     def as_text(self, text):

@@ -1,8 +1,9 @@
 """Pages of the public briefs filed under topics or regions, read off the links' index."""
 
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, F, Max
-from django.utils import timezone
+from django.db.models import Max
+
+from publishing.models import public_q
 
 from .models import Brief, BriefRegion, BriefTopic
 
@@ -10,7 +11,7 @@ from .models import Brief, BriefRegion, BriefTopic
 class LinkedBriefs:
     """The public briefs linked to any of `targets`, newest first, for a Paginator.
 
-    Counting and paging run on the links' copies of their brief's date and visibility
+    Counting and paging run on the links' copies of their brief's date and live flags
     (BriefLink) and their partial indexes, so a page of a topic with thousands of briefs
     reads only that page's rows instead of joining every brief of the topic.
     """
@@ -18,7 +19,6 @@ class LinkedBriefs:
     def __init__(self, link_model, target, target_ids, language):
         self.link_model, self.target, self.target_ids = link_model, target, list(target_ids)
         self.language = language
-        self.now = timezone.now()
 
     @classmethod
     def about_topic(cls, topic, language):
@@ -30,12 +30,10 @@ class LinkedBriefs:
         return cls(BriefRegion, "region", region.subtree_ids(), language)
 
     def _links(self, target_ids=None):
-        links = self.link_model.objects.filter(
-            _is_set("brief_is_published"),
+        return self.link_model.objects.filter(
+            public_q(self.language, prefix="brief_"),
             **{f"{self.target}__in": target_ids or self.target_ids},
-            brief_published_at__lte=self.now,
         )
-        return links.filter(_is_set("brief_in_arabic")) if self.language == "ar" else links
 
     def count(self):
         if len(self.target_ids) == 1:
@@ -46,7 +44,7 @@ class LinkedBriefs:
     def __getitem__(self, window):
         ids = self._newest_brief_ids(window)
         # The copies choose the page; the briefs themselves decide what may be shown.
-        briefs = Brief.objects.published().in_language(self.language).filter(pk__in=ids)
+        briefs = Brief.objects.live(self.language).filter(pk__in=ids)
         briefs = briefs.for_listing().in_bulk()
         return [briefs[pk] for pk in ids if pk in briefs]
 
@@ -75,9 +73,3 @@ class LinkedBriefs:
             .order_by(*newest_first)
         )
         return list(rows.values_list("brief_id", flat=True)[window])
-
-
-def _is_set(flag):
-    """`WHERE flag`, with no parameter: a prepared statement's generic plan can then still
-    match the partial indexes, whose condition is the flag itself."""
-    return ExpressionWrapper(F(flag), output_field=BooleanField())

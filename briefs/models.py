@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve, reverse
@@ -25,7 +24,16 @@ from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
 from experts.models import Expert
 from library.figures import WITH_FIGURES
 from library.models import Image
-from publishing.models import PublicContentModel
+from publishing.actions import SendToReview, bring_in
+from publishing.models import (
+    LANGUAGE_CODES,
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    live_field,
+    public_anywhere_q,
+    public_q,
+)
 from publishing.signals import announce_keys
 from search.documents import DocumentField, IdsField, Relevance, document_field
 from search.query import SearchQuery
@@ -35,21 +43,6 @@ from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 logger = logging.getLogger(__name__)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGES]
-# The one status under which a brief may be public (from its date on); the links' copies,
-# the partial indexes and the rail's SQL are derived from it.
-PUBLIC_STATUS = "published"
-RELEASED = Q(status=PUBLIC_STATUS)  # public now, or from its date (scheduled)
-# The one Arabic state under which a brief's Arabic version may be public (with the brief).
-APPROVED_ARABIC = "approved"
-# Whether a brief's Arabic version may be public, as the database works it out: approved,
-# with a title and a body (see in_arabic).
-HAS_ARABIC_VERSION = models.Case(
-    models.When(
-        Q(arabic_status=APPROVED_ARABIC, title_ar__gt="", body_ar__gt=""),
-        then=models.Value(True),
-    ),
-    default=models.Value(False),
-)
 
 
 class PublicationType(NamedModel):
@@ -69,41 +62,30 @@ def _bylines():
     return Authorship.objects.select_related("expert__portrait").order_by("position")
 
 
-class BriefQuerySet(LanguageVersionsQuerySet):
-    def published(self):
-        """Briefs the public may see: published, and dated now or earlier."""
-        return self.released().filter(published_at__lte=timezone.now())
-
-    def released(self):
-        """Briefs public now or due to be at their minute, by themselves (scheduled)."""
-        return self.filter(RELEASED)
-
+class BriefQuerySet(PublishableQuerySet, LanguageVersionsQuerySet):
     def find_for_editors(self, text, limit):
-        """These briefs an editor means by `text`, in any state, `limit` at most: those not
-        released (never in the search index: drafts, in review, withdrawn, a few among
-        many) by title or slug, then the newest released ones whose version in either
-        language holds the words. Each part is asked alone, newest first, so that a word
-        found in most of the archive reads only its newest matches."""
-        # Each state but the public one, named: the (status, date) index can find them.
-        others = [status for status in self.model.Status.values if status != PUBLIC_STATUS]
-        unreleased = self.filter(status__in=others).filter(
-            Q(title_en__icontains=text)
-            | Q(title_ar__icontains=text)
-            | Q(slug_en__icontains=text)
-            | Q(slug_ar__icontains=text)
-        )
-        found = list(unreleased.order_by("-pk").values_list("pk", flat=True)[:limit])
-        released = set()
+        """These briefs an editor means by `text`, in any state, `limit` at most: those live
+        in no language (never in the search index: drafts, in review, scheduled,
+        withdrawn, a few among many) by title or slug, then the newest live ones whose
+        version in a language holds the words. Each part is asked alone, newest first, so
+        that a word found in most of the archive reads only its newest matches."""
+        words = Q()
+        for language in LANGUAGES:
+            words |= Q(**{f"title_{language}__icontains": text})
+            words |= Q(**{f"slug_{language}__icontains": text})
+        unpublished = self.exclude(public_anywhere_q()).filter(words)
+        found = list(unpublished.order_by("-pk").values_list("pk", flat=True)[:limit])
+        published = set()
         for language in LANGUAGES:
             if query := SearchQuery.parse(text, language):
-                newest = self.released().matching(query).order_by("-published_at", "-pk")
-                released.update(newest.values_list("published_at", "pk")[:limit])
-        found += [pk for _published_at, pk in sorted(released, reverse=True)]
+                newest = self.live(language).matching(query).order_by("-published_at", "-pk")
+                published.update(newest.values_list("published_at", "pk")[:limit])
+        found += [pk for _published_at, pk in sorted(published, reverse=True)]
         return self.filter(pk__in=found[:limit])
 
     def matching(self, query, filed_under=None):
         """These briefs whose `query.language` version holds every word of `query` (a
-        search.query.SearchQuery). Only released briefs are in the index (briefs.search).
+        search.query.SearchQuery). Only live briefs are in the index (briefs.search).
 
         `filed_under` (the chosen type, topic, region and expert, as for narrowed() in
         briefs.forms) narrows the matches by the index's copies of what each brief is
@@ -120,38 +102,51 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         return ranked.annotate(relevance=Relevance(F(document), query))
 
     def link_targets(self, query, language):
-        """Public briefs first, then the rest, each newest first."""
-        public = models.Q(status=PUBLIC_STATUS, published_at__lte=timezone.now())
+        """Live briefs first, then the rest, each newest first."""
         return (
             super()
             .link_targets(query, language)
-            .order_by(models.Case(models.When(public, then=0), default=1), "-published_at")
+            .order_by(
+                models.Case(models.When(public_q(language), then=0), default=1), "-published_at"
+            )
         )
 
-    def scheduled(self):
-        """Briefs published for a later time: they go public at that minute, by themselves."""
-        return self.filter(status=PUBLIC_STATUS, published_at__gt=timezone.now())
-
     def update(self, **values):
-        """update(), with the Arabic flag and the links' copies brought into line with the
-        new values and the change announced, as a save() would: an update() cannot leave
-        a withdrawn brief on a topic page or in a rail."""
+        """update(), with the links' copies brought into line with the new values and the
+        change announced, as a save() would: an update() of a live flag cannot leave a
+        withdrawn brief on a topic page or in a rail."""
         with transaction.atomic(using=self.db):
             ids = list(self.values_list("pk", flat=True))
             count = super().update(**values)
             if ids:
-                rows = Brief.objects.filter(pk__in=ids)
-                super(BriefQuerySet, rows).update(in_arabic=HAS_ARABIC_VERSION)
                 BriefLink.sync(ids)
                 announce_keys((Brief._meta.label_lower, pk) for pk in ids)
         return count
 
-    def in_language(self, language=None):
-        """Briefs that have a version in `language`, read from the flag save() keeps."""
-        language = language or translation.get_language()
-        if language == "ar":
-            return self.filter(in_arabic=True)
-        return self
+    def import_published(self, briefs, links_for, user=None, actor="an import"):
+        """Bring in new `briefs` already published elsewhere (an archive import), in bulk,
+        through publishing.actions.bring_in: each live in each language it is written in,
+        with the link rows `links_for(brief)` gives (authors, topics, regions). Slugs must
+        be set and free."""
+
+        def save_links(created):
+            links = {}
+            for brief in created:
+                copied = BriefLink.copied_from(brief)
+                for link in links_for(brief):
+                    for field, value in copied.items():
+                        setattr(link, field, value)
+                    links.setdefault(type(link), []).append(link)
+            for link_model, rows in links.items():
+                link_model.objects.bulk_create(rows)
+
+        return bring_in(
+            briefs,
+            user,
+            actor=actor,
+            languages_for=lambda brief: brief.written_languages(),
+            save_related=save_links,
+        )
 
     def at_address(self, path):
         """What answers at `path`, a path on this site, as a link in a text reaches it
@@ -195,14 +190,6 @@ class BriefQuerySet(LanguageVersionsQuerySet):
             .prefetch_related(Prefetch("authorships", queryset=_bylines()))
         )
 
-    def with_arabic_written(self):
-        """Each brief annotated with `arabic_written`: whether any Arabic title or body is
-        there, known without loading the body (a changelist's hundred rows)."""
-        written = models.Q(title_ar__gt="") | models.Q(body_ar__gt="")
-        # Both columns NULL (never written) compare as NULL, not false.
-        written = models.ExpressionWrapper(written, output_field=models.BooleanField())
-        return self.annotate(arabic_written=Coalesce(written, models.Value(False)))
-
     def for_detail(self):
         """Everything the article page shows, in a number of queries that does not grow."""
         return (
@@ -223,21 +210,11 @@ class BriefQuerySet(LanguageVersionsQuerySet):
         )
 
 
-class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
-    """A piece of policy analysis, in English and, once translated, in Arabic."""
+class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
+    """A piece of policy analysis, written in one language and translated into others;
+    each language version published on its own (publishing.Publishable)."""
 
     version_fields = ("title", "body")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "review", _("In review")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    class ArabicStatus(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "review", _("In review")
-        APPROVED = APPROVED_ARABIC, _("Approved")
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
@@ -299,20 +276,6 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
         verbose_name=_("regions and countries"),
         related_name="briefs",
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    # A translator's save is an Arabic draft; the Arabic goes public once approved.
-    arabic_status = models.CharField(
-        _("Arabic version"),
-        max_length=10,
-        choices=ArabicStatus.choices,
-        default=ArabicStatus.DRAFT,
-        editable=False,
-    )
-    # Kept by save() from the Arabic state, title and body, so that Arabic lists can use an
-    # index: whether the Arabic version may be public.
-    in_arabic = models.BooleanField(_("Arabic version"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -342,17 +305,20 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
         verbose_name_plural = _("briefs")
         permissions = [("publish_brief", _("Can publish, schedule and withdraw briefs"))]
         constraints = [
-            models.UniqueConstraint(fields=["slug_en"], name="brief_unique_slug_en"),
-            models.UniqueConstraint(fields=["slug_ar"], name="brief_unique_slug_ar"),
+            models.UniqueConstraint(fields=[field], name=f"brief_unique_{field}")
+            for field in SLUG_FIELDS
         ]
         indexes = [
             # The admin's changelist, newest first, however large the archive.
             models.Index(fields=["-published_at", "-id"], name="brief_newest_first"),
-            models.Index(fields=["status", "-published_at"], name="brief_status_date"),
-            models.Index(
-                fields=["-published_at"],
-                condition=Q(status=PUBLIC_STATUS, in_arabic=True),
-                name="brief_public_arabic_date",
+            # Each language's public lists, newest first.
+            *(
+                models.Index(
+                    fields=["-published_at"],
+                    condition=public_q(language),
+                    name=f"brief_live_{language}_date",
+                )
+                for language in LANGUAGES
             ),
         ]
 
@@ -365,7 +331,6 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
             bases["slug_ar"] = self.slug_ar or arabic_slug(self.title_ar) or "brief"
         # Unique per language: an Arabic slug not yet given is NULL, not "".
         self.slug_ar = self.slug_ar or None
-        self.set_in_arabic()
         save_claiming_slugs(
             self,
             partial(super().save, *args, **kwargs),
@@ -374,17 +339,13 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
         )
         self.sync_links()
         self._redirect_moved_addresses()
-        self._stored_status = self.status
-        self._stored_arabic_status = self.arabic_status
         self._stored_slugs = {field: getattr(self, field) for field in SLUG_FIELDS}
+        self._stored_live = bool(self.live_languages())
 
     @classmethod
     def from_db(cls, db, field_names, values):
         brief = super().from_db(db, field_names, values)
-        # What the database held, so that a save knows whether the brief was released
-        # and which addresses it had.
-        brief._stored_status = brief.__dict__.get("status", PUBLIC_STATUS)
-        brief._stored_arabic_status = brief.__dict__.get("arabic_status", APPROVED_ARABIC)
+        # Which addresses the database held, so that a save knows which moved.
         brief._stored_slugs = {field: brief.__dict__.get(field) for field in SLUG_FIELDS}
         return brief
 
@@ -402,20 +363,6 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
                     continue
                 Redirect.objects.record_move(old, new)
 
-    @property
-    def stored_status(self):
-        """The status the database holds for this brief (None before its first save)."""
-        return getattr(self, "_stored_status", None)
-
-    @property
-    def stored_arabic_status(self):
-        """The Arabic state the database holds for this brief (None before its first save)."""
-        return getattr(self, "_stored_arabic_status", None)
-
-    def changes_public_content(self):
-        """A brief's change shows if it is released (public, or due to be) or was."""
-        return PUBLIC_STATUS in (self.status, self.stored_status)
-
     def get_absolute_url(self):
         return reverse("briefs:detail", kwargs={"slug": self.slug})
 
@@ -427,37 +374,75 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
         return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
     def link_target_note(self, language):
-        if not self.is_public:
-            return _("not public yet: %(state)s") % {"state": self.state_label}
-        if language == "ar" and not self.in_arabic:
-            return _("Arabic version not approved yet")
+        if not self.is_live(language):
+            return _("not public yet: %(state)s") % {"state": self.state_label(language)}
         return ""
 
     def save_translation(self, user, language):
-        from .publishing import receive_translation  # the path is built on this module
-
-        receive_translation(self, user, language)
+        """Text a translator brought from outside the admin (an XLIFF file) is finished
+        work: saved, and its language version sent to review."""
+        SendToReview(self, user, language, actor="xliff_import").run()
 
     def has_version_in(self, language):
-        """Whether readers may see this brief in `language` (once it is public): for Arabic,
-        the stored flag, so that lists need not load Arabic bodies to know."""
-        return self.in_arabic if language == "ar" else super().has_version_in(language)
-
-    def set_in_arabic(self):
-        """Work out the Arabic flag from the Arabic state and text (save() calls it)."""
-        self.in_arabic = self.arabic_status == APPROVED_ARABIC and self.is_written_in("ar")
+        """Whether readers may see this brief in `language`: its stored live flag."""
+        return self.is_live(language)
 
     def is_written_in(self, language):
-        """Whether the text of a version in `language` is there, approved or not."""
+        """Whether the text of a version in `language` is there, live or not."""
         return super().has_version_in(language)
 
+    def publishing_problems(self, language, relations=True):
+        """What keeps the version in `language` from being published, as messages."""
+        name = translation.get_language_info(language)["name_translated"]
+        if language != self.source_language:
+            if self.is_written_in(language):
+                return []
+            return [
+                _("A version in %(language)s needs a title and a body in it to be approved.")
+                % {"language": name}
+            ]
+        problems = []
+        if not getattr(self, f"body_{language}"):
+            problems.append(
+                _("A published brief needs a body in %(language)s.") % {"language": name}
+            )
+        if relations and self.pk and not self.authorships.exists():
+            problems.append(_("A published brief needs at least one author."))
+        return problems
+
+    def goes_live(self, at):
+        """Dated `at` when given (scheduled, or an archive's date); published now, dated
+        now, unless it already bears an earlier date."""
+        now = timezone.now()
+        if at is not None:
+            self.published_at = at
+        elif self.published_at is None or self.published_at > now:
+            self.published_at = now
+
+    def written_languages(self):
+        """The languages its title and body are written in."""
+        return [code for code in LANGUAGES if self.is_written_in(code)]
+
     @property
-    def arabic_state_label(self):
-        """The Arabic version's state as editors see it, under the heading "Arabic version"."""
-        written = getattr(self, "arabic_written", None)  # from with_arabic_written()
-        if not (written if written is not None else self.title_ar or self.body_ar):
-            return _("No Arabic version")
-        return self.get_arabic_status_display()
+    def is_public(self):
+        """Whether readers may see it in the language it is written in."""
+        return self.is_live(self.source_language)
+
+    @property
+    def state(self):
+        """The source language's state (publishing.models.Status), as the changelist sorts
+        and colours it."""
+        return self.status_in(self.source_language)
+
+    def state_label(self, language=None):
+        """A language version's state as editors see it (default: the source language's);
+        a scheduled one says when it goes live."""
+        state = self.state_in(language or self.source_language)
+        if state.status == Status.SCHEDULED and state.go_live_at:
+            return _("Scheduled for %(moment)s") % {"moment": moment(state.go_live_at)}
+        if not state.pk and not self.is_written_in(state.language):
+            return _("Not written yet")
+        return state.get_status_display()
 
     def sync_links(self):
         """Copy what rails sort and filter by onto this brief's author, topic and region links.
@@ -465,27 +450,6 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
         save() calls it; code that creates links with bulk_create() must call it too.
         """
         BriefLink.sync([self.pk])
-
-    @property
-    def is_public(self):
-        return self.status == PUBLIC_STATUS and self.published_at <= timezone.now()
-
-    @property
-    def is_scheduled(self):
-        """Published, but dated later: it goes public at its minute, by itself."""
-        return self.status == PUBLIC_STATUS and self.published_at > timezone.now()
-
-    @property
-    def state(self):
-        """The status as editors see it, with "scheduled" told apart from "published"."""
-        return "scheduled" if self.is_scheduled else self.status
-
-    @property
-    def state_label(self):
-        """The state as editors see it; a scheduled brief says when it goes public."""
-        if self.is_scheduled:
-            return _("Scheduled for %(moment)s") % {"moment": moment(self.published_at)}
-        return self.get_status_display()
 
     @cached_property
     def ordered_authors(self):
@@ -502,14 +466,12 @@ class Brief(WritableTextModel, PublicContentModel, LanguageVersionsModel):
         """The editor's picks that the public may see in `language`, in the editor's order."""
         language = language or translation.get_language()
         picks = [pick.recommended for pick in self.recommendations.all()]
-        return [pick for pick in picks if pick.is_public and pick.has_version_in(language)]
+        return [pick for pick in picks if pick.is_live(language)]
 
     def clean(self):
         super().clean()
         errors = {}
-        if self.status == PUBLIC_STATUS and not self.body_en:
-            errors["body_en"] = _("A published brief needs an English body.")
-        for field in ("slug_en", "slug_ar"):
+        for field in SLUG_FIELDS:
             clash = slug_clash(getattr(self, field), ignore=self)
             if clash:
                 errors[field] = clash
@@ -522,12 +484,10 @@ share_slugs(Brief, "slug_en", "slug_ar")
 
 class BriefLink(models.Model):
     """A brief's link to an expert, topic or region, carrying copies of the brief's date and
-    visibility so that "the newest public briefs of this topic" is one index range scan."""
+    live flags so that "the newest public briefs of this topic" is one index range scan."""
 
     brief = models.ForeignKey(Brief, on_delete=models.CASCADE)
     brief_published_at = models.DateTimeField(null=True, editable=False)
-    brief_is_published = models.BooleanField(default=False, editable=False)
-    brief_in_arabic = models.BooleanField(default=False, editable=False)
 
     class Meta:
         abstract = True
@@ -541,40 +501,46 @@ class BriefLink(models.Model):
     def copied_from(brief):
         return {
             "brief_published_at": brief.published_at,
-            "brief_is_published": brief.status == PUBLIC_STATUS,
-            "brief_in_arabic": brief.in_arabic,
+            **{f"brief_{live_field(code)}": brief.is_live(code) for code in LANGUAGE_CODES},
         }
 
     @staticmethod
     def sync(brief_ids):
         """Bring the copies on every link of the briefs `brief_ids` into line, in SQL: the
-        same rule as copied_from(), for rows the database holds."""
+        same copies as copied_from(), for rows the database holds."""
         brief = Brief.objects.filter(pk=OuterRef("brief_id"))
+        live = {
+            f"brief_{live_field(code)}": Exists(brief.filter(public_q(code)))
+            for code in LANGUAGE_CODES
+        }
         for link_model in (Authorship, BriefTopic, BriefRegion):
             link_model.objects.filter(brief_id__in=brief_ids).update(
-                brief_published_at=Subquery(brief.values("published_at")[:1]),
-                brief_is_published=Exists(brief.filter(status=PUBLIC_STATUS)),
-                brief_in_arabic=Exists(brief.filter(in_arabic=True)),
+                brief_published_at=Subquery(brief.values("published_at")[:1]), **live
             )
 
     @classmethod
     def target_indexes(cls, target, name):
         """Indexes for "every brief linked to this target", read from the index alone (a
-        filter of the search), and "newest public briefs linked to this target", in any
-        language and in Arabic (its pages)."""
+        filter of the search), and "newest public briefs linked to this target" in each
+        language (its pages)."""
         return [
             models.Index(fields=[target, "brief"], name=f"{name}_target_brief"),
-            models.Index(
-                fields=[target, "-brief_published_at"],
-                condition=Q(brief_is_published=True),
-                name=f"{name}_public",
-            ),
-            models.Index(
-                fields=[target, "-brief_published_at"],
-                condition=Q(brief_is_published=True, brief_in_arabic=True),
-                name=f"{name}_public_ar",
+            *(
+                models.Index(
+                    fields=[target, "-brief_published_at"],
+                    condition=public_q(code, prefix="brief_"),
+                    name=f"{name}_live_{code}",
+                )
+                for code in LANGUAGE_CODES
             ),
         ]
+
+
+# A copy of each language's live flag, as the brief carries one (publishing.Publishable).
+for _code in LANGUAGE_CODES:
+    BriefLink.add_to_class(
+        f"brief_{live_field(_code)}", models.BooleanField(default=False, editable=False)
+    )
 
 
 class Authorship(BriefLink):
@@ -797,12 +763,12 @@ def _document_path(language):
 def _follow_link_changes(sender, instance, action, reverse, pk_set, **kwargs):
     """Links added or removed through a many-to-many manager (the admin's form does, and
     code may): the new links get their copies of the brief, as add() creates them with
-    bulk_create(), which skips BriefLink.save(); and a released brief's change is
-    announced, as its topic, region and expert pages and its search entry show it."""
+    bulk_create(), which skips BriefLink.save(); and a live brief's change is announced,
+    as its topic, region and expert pages and its search entry show it."""
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     brief_ids = sorted(pk_set or ()) if reverse else [instance.pk]
     if action == "post_add":
         BriefLink.sync(brief_ids)
-    released = Brief.objects.filter(pk__in=brief_ids).released()
-    announce_keys((Brief._meta.label_lower, pk) for pk in released.values_list("pk", flat=True))
+    live = Brief.objects.filter(pk__in=brief_ids).filter(public_anywhere_q())
+    announce_keys((Brief._meta.label_lower, pk) for pk in live.values_list("pk", flat=True))

@@ -11,23 +11,24 @@ the rest, so the rail is never empty.
 
 Candidates are the newest CANDIDATES_PER_LINK public briefs of each of the article's
 authors, topics and regions, read in one query from the links' copies of their brief's
-date and visibility (see BriefLink) and their partial indexes: the cost depends on the
+date and live flags (see BriefLink) and their partial indexes: the cost depends on the
 article's links, not on the size of the archive.
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import connection
+from django.db import connections
+from django.db.models import F, Value, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from editorial.lists import clauses
-from experts.models import Expert
+from publishing.models import public_q
 
-from .models import PUBLIC_STATUS, Authorship, Brief, BriefRegion, BriefTopic, PublicationType
+from .models import Authorship, Brief, BriefRegion, BriefTopic
 
 WEIGHTS = {"author": 3, "region": 2, "topic": 1}
 LINK_MODELS = {"author": (Authorship, "expert"), "topic": (BriefTopic, "topic"),
@@ -74,10 +75,10 @@ def rail_for(brief, language=None, size=None):
     """
     language = language or translation.get_language()
     with translation.override(language):
-        return _rail(brief, language == "ar", size or settings.RAIL_SIZE)
+        return _rail(brief, language, size or settings.RAIL_SIZE)
 
 
-def _rail(brief, arabic, size):
+def _rail(brief, language, size):
     curated = [Pick(pick, curated=True) for pick in brief.curated_recommendations()][:size]
     taken = {brief.pk, *(pick.brief.pk for pick in curated)}
     wanted = size - len(curated)
@@ -87,10 +88,10 @@ def _rail(brief, arabic, size):
     names = _link_names(brief)
     now = timezone.now()
     found = {}  # brief id -> (published_at, [(kind, term id), …])
-    rows = _candidate_rows(brief, names, arabic, now, limit_recent=wanted + len(taken))
+    rows = _candidate_rows(brief, names, language, limit_recent=wanted + len(taken))
     for brief_id, published_at, kind, term_id in rows:
         if brief_id not in taken:
-            _published_at, shared = found.setdefault(brief_id, (_aware(published_at), []))
+            _published_at, shared = found.setdefault(brief_id, (published_at, []))
             if kind != "recent":
                 shared.append((kind, term_id))
 
@@ -100,7 +101,7 @@ def _rail(brief, arabic, size):
         return (bool(shared), score(kinds, published_at, now), published_at, brief_id)
 
     chosen = sorted(found.items(), key=rank, reverse=True)[:wanted]
-    by_id = _teasers([brief_id for brief_id, _entry in chosen], arabic, now)
+    by_id = _teasers([brief_id for brief_id, _entry in chosen], language)
     automatic = [
         Pick(
             by_id[brief_id],
@@ -120,107 +121,53 @@ def _link_names(brief):
     return names
 
 
-def _candidate_rows(brief, names, arabic, now, limit_recent):
-    """One UNION query: the newest public briefs of each link, and the newest overall.
-
-    Written as SQL rather than built with the ORM: compiling a dozen querysets cost more
-    than running the query.
-    """
-    # The flags are written into the SQL, not passed as parameters: a prepared statement's
-    # generic plan could not otherwise prove that the partial indexes apply.
-    language_filter = " AND {flag}" if arabic else ""
-    parts, params = [], []
+def _candidate_rows(brief, names, language, limit_recent):
+    """The newest live briefs of each link, and the newest overall, as (brief id, date,
+    kind, term id) rows: on PostgreSQL in one UNION query, each part a LIMIT read from
+    its partial index; SQLite allows no LIMIT in a compound query's parts, and ranks the
+    links of each kind with a window function instead (a query per kind)."""
+    live = public_q(language, prefix="brief_")
+    recent = Brief.objects.live(language).exclude(pk=brief.pk).order_by("-published_at", "-pk")
+    # (Not rewritten by modeltranslation, which would put the annotations first.)
+    recent = recent.rewrite(False).annotate(kind=Value("recent"), term=Value(0))
+    recent = recent.values_list("id", "published_at", "kind", "term")[:limit_recent]
+    if not connections[recent.db].features.supports_slicing_ordering_in_compound:
+        return [*_ranked_links(brief, names, live), *recent]
+    parts = []
     for kind, term_id in names:
         link_model, target = LINK_MODELS[kind]
-        table, column = link_model._meta.db_table, link_model._meta.get_field(target).column
-        alias = f"link_{len(parts)}"
-        parts.append(
-            f"SELECT {alias}.brief_id, {alias}.brief_published_at, %s, %s FROM ("
-            f"SELECT brief_id, brief_published_at FROM {table} WHERE {column} = %s"
-            " AND brief_is_published AND brief_published_at <= %s AND brief_id <> %s"
-            + language_filter.format(flag="brief_in_arabic")
-            + f" ORDER BY brief_published_at DESC LIMIT {CANDIDATES_PER_LINK}) AS {alias}"
+        links = link_model.objects.filter(live, **{target: term_id}).exclude(brief_id=brief.pk)
+        links = links.order_by("-brief_published_at", "-brief_id")
+        links = links.annotate(kind=Value(kind), term=Value(term_id))
+        row = ("brief_id", "brief_published_at", "kind", "term")
+        parts.append(links.values_list(*row)[:CANDIDATES_PER_LINK])
+    return list(recent.union(*parts, all=True))
+
+
+def _ranked_links(brief, names, live):
+    rows = []
+    for kind, (link_model, target) in LINK_MODELS.items():
+        term_ids = [term_id for named_kind, term_id in names if named_kind == kind]
+        if not term_ids:
+            continue
+        rank = Window(
+            RowNumber(),
+            partition_by=[F(target)],
+            order_by=[F("brief_published_at").desc(), F("brief_id").desc()],
         )
-        params += [kind, term_id, term_id, now, brief.pk]
-    parts.append(
-        "SELECT recent.id, recent.published_at, %s, %s FROM ("
-        f"SELECT id, published_at FROM {Brief._meta.db_table}"
-        f" WHERE status = '{PUBLIC_STATUS}' AND published_at <= %s AND id <> %s"
-        + language_filter.format(flag="in_arabic")
-        + f" ORDER BY published_at DESC, id DESC LIMIT {int(limit_recent)}) AS recent"
-    )
-    params += ["recent", 0, now, brief.pk]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return cursor.fetchall()
+        links = link_model.objects.filter(live, **{f"{target}__in": term_ids})
+        links = links.exclude(brief_id=brief.pk).annotate(rank=rank).order_by()
+        ranked = links.filter(rank__lte=CANDIDATES_PER_LINK)
+        for brief_id, published_at, term_id in ranked.values_list(
+            "brief_id", "brief_published_at", target
+        ):
+            rows.append((brief_id, published_at, kind, term_id))
+    return rows
 
 
-def _teasers(ids, arabic, now):
-    """{id: Brief} with what a teaser shows (title, slug, date, type, authors), in one query,
-    for those of `ids` that are public: the candidates came from the links' copies, and
-    the briefs themselves have the last word.
-
-    The rail's hottest query: loading the same through the ORM's prefetching took twice
-    as long, so the rows are read here and turned into model instances with from_db().
-    """
+def _teasers(ids, language):
+    """{id: Brief} with what a teaser shows, for those of `ids` live in `language`: the
+    candidates came from the links' copies, and the briefs themselves have the last word."""
     if not ids:
         return {}
-    languages = [code for code, _name in settings.LANGUAGES]
-    brief_fields = _in_model_order(
-        Brief,
-        ["id", "publication_type_id", "published_at", "status", "in_arabic"]
-        + [f"{name}_{code}" for name in ("title", "slug") for code in languages],
-    )
-    type_fields = _in_model_order(
-        PublicationType, ["id", "slug", *[f"name_{c}" for c in languages]]
-    )
-    expert_fields = _in_model_order(Expert, ["id", "slug", *[f"name_{c}" for c in languages]])
-    published_at, in_arabic = brief_fields.index("published_at"), brief_fields.index("in_arabic")
-    columns = (
-        [f"b.{name}" for name in brief_fields]
-        + [f"t.{name}" for name in type_fields]
-        + [f"e.{name}" for name in expert_fields]
-    )
-    sql = (
-        f"SELECT {', '.join(columns)} FROM {Brief._meta.db_table} b"
-        f" JOIN {PublicationType._meta.db_table} t ON t.id = b.publication_type_id"
-        f" LEFT JOIN {Authorship._meta.db_table} a ON a.brief_id = b.id"
-        f" LEFT JOIN {Expert._meta.db_table} e ON e.id = a.expert_id"
-        f" WHERE b.id IN ({', '.join(['%s'] * len(ids))})"
-        f" AND b.status = '{PUBLIC_STATUS}' AND b.published_at <= %s"
-        + (" AND b.in_arabic" if arabic else "")
-        + " ORDER BY b.id, a.position"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*ids, now])
-        rows = cursor.fetchall()
-    briefs = {}
-    db = connection.alias
-    for row in rows:
-        brief_values = list(row[: len(brief_fields)])
-        type_values = row[len(brief_fields) : len(brief_fields) + len(type_fields)]
-        expert_values = row[len(brief_fields) + len(type_fields) :]
-        if brief_values[0] not in briefs:  # "id" leads, as in every model
-            brief_values[published_at] = _aware(brief_values[published_at])
-            brief_values[in_arabic] = bool(brief_values[in_arabic])
-            brief = Brief.from_db(db, brief_fields, brief_values)
-            brief.publication_type = PublicationType.from_db(db, type_fields, type_values)
-            brief.ordered_authors = []
-            briefs[brief.pk] = brief
-        if expert_values[0] is not None:
-            briefs[brief_values[0]].ordered_authors.append(
-                Expert.from_db(db, expert_fields, expert_values)
-            )
-    return briefs
-
-
-def _in_model_order(model, attnames):
-    # from_db() takes values in the order of the model's fields.
-    return [field.attname for field in model._meta.concrete_fields if field.attname in attnames]
-
-
-def _aware(value):
-    # SQLite hands back strings or naive datetimes from raw SQL.
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
+    return Brief.objects.live(language).filter(pk__in=ids).for_listing().in_bulk()

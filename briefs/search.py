@@ -1,9 +1,8 @@
 """The briefs' search index, kept current by the publishing path's announcements.
 
-Each released brief (public, or scheduled to be) has a document per language it may be
-read in; searches then keep to Brief.objects.published(), so a scheduled brief is found
-from its minute on, with nothing to do at that minute. Whether a brief is released and
-in which languages is asked of the QuerySet, never worked out here.
+Each brief live in some language has a document per language it is live in; a scheduled
+brief is indexed as the scheduled job makes it live, which announces it. Whether a brief
+is live, and in which languages, is asked of the QuerySet, never worked out here.
 """
 
 import functools
@@ -196,15 +195,15 @@ def index(brief_ids, languages=LANGUAGES):
 
 
 def needs_building():
-    """Whether released briefs exist but the index holds nothing (a database from before
+    """Whether live briefs exist but the index holds nothing (a database from before
     search, or restored without it)."""
-    return Brief.objects.released().exists() and not SearchEntry.objects.exists()
+    return Brief.objects.live_anywhere().exists() and not SearchEntry.objects.exists()
 
 
 def rebuild(progress=None):
     """Index every brief again, in batches; `progress(done, total)` after each."""
     SearchEntry.objects.all().delete()
-    ids = list(Brief.objects.released().order_by("pk").values_list("pk", flat=True))
+    ids = list(Brief.objects.live_anywhere().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         index(ids[start : start + BATCH])
         if progress:
@@ -213,15 +212,14 @@ def rebuild(progress=None):
 
 
 def _index_batch(brief_ids, languages):
-    released = Brief.objects.released().filter(pk__in=brief_ids)
+    live = Brief.objects.live_anywhere().filter(pk__in=brief_ids)
     readable = {
-        language: set(released.in_language(language).values_list("pk", flat=True))
-        for language in languages
+        language: set(live.live(language).values_list("pk", flat=True)) for language in languages
     }
     fields = [
         f"{field}_{language}" for field in ("title", "summary", "body") for language in languages
     ]
-    briefs = released.only("published_at", "publication_type_id", *fields).prefetch_related(
+    briefs = live.only("published_at", "publication_type_id", *fields).prefetch_related(
         "authorships__expert", "brieftopic_set", "briefregion_set"
     )
     rows = [

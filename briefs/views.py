@@ -13,6 +13,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from editorial.languages import LanguageVersionsMixin
 from editorial.pagination import UncountedPaginator
+from publishing.models import Status
 from search.snippets import highlight
 from search.text import plain_text
 from taxonomy.models import Region, Topic
@@ -41,7 +42,7 @@ class BriefListView(LanguageVersionsMixin, BriefPagesMixin, ListView):
     content_parameters = (*BriefFilterForm.base_fields, "page")
 
     def get_queryset(self):
-        self.filters = BriefFilterForm(self.request.GET, Brief.objects.published().in_language())
+        self.filters = BriefFilterForm(self.request.GET, Brief.objects.live())
         return self.filters.filtered().for_listing()
 
     def get_context_data(self, **kwargs):
@@ -59,8 +60,9 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
     context_object_name = "brief"
 
     def get_queryset(self):
-        briefs = Brief.objects.in_language().for_detail()
-        return briefs if self.request.user.is_staff else briefs.published()
+        if self.request.user.is_staff:  # a preview of what is not live yet
+            return Brief.objects.previewable().for_detail()
+        return Brief.objects.live().for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**article_context(self.object), **kwargs)
@@ -69,7 +71,7 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if not self.object.is_public:
+        if not self.object.is_live(translation.get_language()):
             add_never_cache_headers(response)
         return response
 
@@ -117,14 +119,14 @@ def shared_preview(request, token):
     opened from a share link without an account."""
     brief_id = read_share_token(token)
     brief = Brief.objects.for_detail().filter(pk=brief_id).first() if brief_id else None
-    if brief is None or brief.status == Brief.Status.WITHDRAWN:
+    if brief is None or brief.status_in(brief.source_language) == Status.WITHDRAWN:
         response = TemplateResponse(
             request, "briefs/preview_link_invalid.html", {"language_versions": {}}, status=404
         )
         add_never_cache_headers(response)
         return response
     language = translation.get_language()
-    if brief.is_public and brief.has_version_in(language):
+    if brief.is_live(language):
         return redirect(brief.get_absolute_url())
     return render_preview(request, brief, language)
 
@@ -152,7 +154,7 @@ def attachment(request, slug, pk):
     document = get_object_or_404(
         Attachment.objects.select_related("brief"),
         pk=pk,
-        brief__in=Brief.objects.published().in_language().filter(slug=slug),
+        brief__in=Brief.objects.live().filter(slug=slug),
     )
     return FileResponse(
         document.file.open("rb"),
@@ -230,7 +232,7 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
 
     def get_queryset(self):
         language = translation.get_language()
-        self.form = SearchForm(self.request.GET, Brief.objects.published().in_language(language))
+        self.form = SearchForm(self.request.GET, Brief.objects.live(language))
         self.query = reader_query(self.form.data.get("q", ""), language)
         if not self.query or not self.form.is_valid():
             return Brief.objects.none()
@@ -246,7 +248,7 @@ class SearchView(LanguageVersionsMixin, BriefPagesMixin, ListView):
         for brief in context["object_list"]:
             brief.snippet = highlight(plain_text(brief.summary + " " + brief.body), self.query)
         if self.query and not context["object_list"] and self.form.is_filtered:
-            everywhere = Brief.objects.published().in_language().matching(self.query)
+            everywhere = Brief.objects.live().matching(self.query)
             context["found_without_filters"] = everywhere.exists()
         return context
 

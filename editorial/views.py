@@ -26,15 +26,16 @@ def link_chooser(request):
             f"{model._meta.app_label}.view_{model._meta.model_name}"
         ):
             continue
-        with translation.override(language):
-            found = [
-                {
-                    "name": str(obj),
-                    "url": obj.get_absolute_url(),
-                    "note": obj.link_target_note(language),
-                }
+        with translation.override(language):  # names and addresses in the text's language
+            targets = [
+                (obj, str(obj), obj.get_absolute_url())
                 for obj in model.objects.link_targets(query, language)[:RESULTS_PER_KIND]
             ]
+        # Notes in the admin's language.
+        found = [
+            {"name": name, "url": url, "note": obj.link_target_note(language)}
+            for obj, name, url in targets
+        ]
         groups.append((model._meta.verbose_name_plural, found))
     context = {
         **admin.site.each_context(request),

@@ -36,7 +36,7 @@ class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.object.briefs.published().in_language().for_listing()
+        return self.object.briefs.live().for_listing()
 
     def get_context_data(self, **kwargs):
         expert = self.object

@@ -12,6 +12,7 @@ class PublishingConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_delete
 
+        from . import checks  # noqa: F401 (registers itself)
         from .models import PublicContentModel, announce_deleted
 
         for model in apps.get_models():

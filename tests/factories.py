@@ -3,6 +3,7 @@
 import io
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from PIL import Image
@@ -17,6 +18,7 @@ from briefs.models import (
 )
 from experts.models import Expert
 from library.models import Image as LibraryImage
+from publishing.models import LanguageState, Status
 from taxonomy.models import Region, Topic
 
 _counter = iter(range(1, 1_000_000))
@@ -61,6 +63,20 @@ def make_image(name="picture.jpg", size=(1700, 1100), **fields):
     return image
 
 
+def set_state(obj, language, status, **times):
+    """Put `obj`'s `language` version in `status` (publishing.models.Status) as a test's
+    starting point, as the publishing actions would have left it (its live flags too)."""
+    LanguageState.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        language=language,
+        defaults={"status": status, **times},
+    )
+    obj.forget_states()
+    obj.save()
+    return obj
+
+
 def make_brief(
     title=None,
     *,
@@ -69,22 +85,23 @@ def make_brief(
     regions=(),
     recommendations=(),
     arabic=False,
+    state=Status.LIVE,
+    arabic_state=None,
     **fields,
 ):
     """A published English brief dated 2020-01-01; `arabic=True` adds an Arabic version.
 
-    Arabic text given here is approved, as if an editor had approved it.
+    `state` is the English version's state (scheduled for its date, as is a published one
+    dated later); `arabic_state` the Arabic version's, where there is Arabic text: by
+    default published with the English (approved, waiting for it, when it is not live).
     """
     if "publication_type" not in fields:
         fields["publication_type"] = make_publication_type()
-    fields.setdefault("status", Brief.Status.PUBLISHED)
     fields.setdefault("published_at", timezone.make_aware(datetime(2020, 1, 1, 12)))
     fields.setdefault("body_en", "<p>English body.</p>")
     if arabic:
         fields.setdefault("title_ar", "تحليل تجريبي")
         fields.setdefault("body_ar", "<p>نص عربي.</p>")
-    if fields.get("title_ar") or fields.get("body_ar"):
-        fields.setdefault("arabic_status", Brief.ArabicStatus.APPROVED)
     with translation.override("en"):
         fields.setdefault("title_en", title or _unique("Brief"))
         brief = Brief.objects.create(**fields)
@@ -99,4 +116,27 @@ def make_brief(
         for position, pick in enumerate(recommendations)
     )
     brief.sync_links()
+    if state == Status.LIVE and brief.published_at > timezone.now():
+        state = Status.SCHEDULED
+    if (brief.title_ar or brief.body_ar) and arabic_state is None:
+        # As an editor could: a version missing its title or body cannot be approved.
+        arabic_state = Status.DRAFT
+        if brief.is_written_in("ar"):
+            arabic_state = Status.LIVE if state == Status.LIVE else Status.APPROVED
+    times = {}
+    if state == Status.LIVE:
+        times = {"first_published_at": brief.published_at, "last_published_at": brief.published_at}
+    if state == Status.SCHEDULED:
+        times = {"go_live_at": brief.published_at}
+    set_state(brief, "en", state, **times)
+    if arabic_state is not None:
+        set_state(brief, "ar", arabic_state)
     return brief
+
+
+def state_of(obj, language="en"):
+    """The state the database holds for `obj`'s `language` version, or None."""
+    states = LanguageState.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, language=language
+    )
+    return states.values_list("status", flat=True).first()

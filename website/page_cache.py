@@ -5,9 +5,9 @@ It works out nothing about visibility. The publishing path announces every chang
 (`publishing.signals.public_content_changed`) and the page cache forgets every page at
 once, by moving on to a new generation: a newly published brief can appear on any list,
 in any other article's rail, on its authors', topics' and regions' pages, so nothing
-narrower is safe, and editors change far less often than readers read. A page is also
-kept no later than the next scheduled brief's minute (`briefs.publishing.next_scheduled
-_change`), when the site changes by itself.
+narrower is safe, and editors change far less often than readers read. A scheduled
+brief goes live by the scheduled job, which announces it like any other change: the
+cache never asks the time of anything.
 
 Readers with a session (staff) always get a fresh page, marked private. What anonymous
 readers get sets no cookie, varies by nothing but its address (each language has its
@@ -30,7 +30,6 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from briefs.publishing import next_scheduled_change
 from publishing.signals import public_content_changed
 
 from .cdn import purge_soon
@@ -169,30 +168,10 @@ def _for_everyone(response, entry):
     entry["headers"] = list(response.items())
 
 
-def _next_scheduled(generation):
-    """The next scheduled brief's minute, as a timestamp or None: asked once per
-    generation when pages are cached (a brief scheduled is an announced change), and again
-    once that minute has passed."""
-    if not settings.PAGE_CACHE:
-        due = next_scheduled_change()
-        return due and due.timestamp()
-    key = f"pages:{generation}:next-scheduled"
-    found = cache.get(key, "unknown")
-    if found == "unknown" or (found is not None and found <= time.time()):  # gone public
-        due = next_scheduled_change()
-        found = due and due.timestamp()
-        cache.set(key, found, timeout=settings.PAGE_CACHE_SECONDS)
-    return found
-
-
 def _entry(response, generation, now):
-    due = _next_scheduled(generation)
-    until = now + settings.PAGE_CACHE_SECONDS
-    if due is not None and due > now:
-        until = min(until, due)
     return {
         "generation": generation,
-        "until": until,
+        "until": now + settings.PAGE_CACHE_SECONDS,
         "made": now,
         "status": response.status_code,
         "content": response.content,

@@ -30,7 +30,7 @@ class HomeView(LanguageVersionsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            briefs=Brief.objects.published().in_language().for_listing()[:LATEST_ON_HOME],
+            briefs=Brief.objects.live().for_listing()[:LATEST_ON_HOME],
             publication_types=PublicationType.objects.in_language(),
             **kwargs,
         )

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from addresses.models import Redirect
+from publishing.models import Status
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
 
@@ -50,7 +51,7 @@ def test_chains_collapse_into_one_hop_and_moving_back_makes_no_loop(admin_client
 
 
 def test_a_link_to_a_draft_survives_its_slug_changing_before_it_is_published(admin_client, client):
-    draft = make_brief("Quiet Draft", status="draft", authors=[make_expert()])
+    draft = make_brief("Quiet Draft", state=Status.DRAFT, authors=[make_expert()])
     linking = make_brief(body_en=f'<p>See <a href="{draft.get_absolute_url()}">the draft</a>.</p>')
     rename(admin_client, draft, slug_en="still-quiet")
     rename(admin_client, draft, slug_en="quiet-no-more", _publish="pressed")

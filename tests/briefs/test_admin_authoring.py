@@ -4,8 +4,17 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from briefs.models import Brief
+from publishing import actions
+from publishing.models import Status
 from tests.briefs.admin_forms import brief_form
-from tests.factories import make_brief, make_expert, make_publication_type, make_region, make_topic
+from tests.factories import (
+    make_brief,
+    make_expert,
+    make_publication_type,
+    make_region,
+    make_topic,
+    state_of,
+)
 
 ADD_URL = "/admin/briefs/brief/add/"
 
@@ -101,14 +110,14 @@ def test_published_brief_without_english_body_is_refused(editor_client, brief_ty
     response = editor_client.post(
         ADD_URL, brief_form(brief_type, body_en="", authors=[(make_expert(), 0)])
     )
-    assertContains(response, "A published brief needs an English body.")
+    assertContains(response, "A published brief needs a body in English.")
     assert not Brief.objects.exists()
 
 
 def test_draft_may_be_saved_incomplete(editor_client, brief_type):
     response = editor_client.post(ADD_URL, brief_form(brief_type, status="draft", body_en=""))
     assert response.status_code == 302
-    assert Brief.objects.get().status == Brief.Status.DRAFT
+    assert state_of(Brief.objects.get()) == Status.DRAFT
 
 
 def test_duplicate_english_slug_is_refused(editor_client, brief_type):
@@ -189,7 +198,7 @@ def test_view_on_site_only_for_public_briefs(editor_client, brief_type):
     brief = Brief.objects.get()
     change_url = f"/admin/briefs/brief/{brief.pk}/change/"
     assertContains(editor_client.get(change_url), "View on site")
-    Brief.objects.filter(pk=brief.pk).update(status=Brief.Status.DRAFT)
+    actions.BackToDraft(brief, actor="test").run()
     assert "View on site" not in editor_client.get(change_url).content.decode()
 
 

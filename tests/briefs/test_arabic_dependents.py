@@ -5,6 +5,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefs.models import Attachment, Brief
+from publishing.models import Status
 from tests.briefs.test_arabic_workflow import submit
 from tests.factories import (
     make_brief,
@@ -13,6 +14,8 @@ from tests.factories import (
     make_publication_type,
     make_region,
     make_topic,
+    set_state,
+    state_of,
 )
 from translations.roles import EDITORS
 
@@ -32,7 +35,7 @@ def brief(db):
         lead_image=make_image(alt_en="A drone against a night sky"),
         title_ar="المسيّرات في سماء أوكرانيا",
         body_ar="<p>نص التحليل.</p>",
-        arabic_status=Brief.ArabicStatus.IN_REVIEW,
+        arabic_state=Status.REVIEW,
     )
     Attachment.objects.bulk_create(
         [Attachment(brief=brief, title_en="Full report", file="documents/report.pdf")]
@@ -50,7 +53,7 @@ def faults(response):
 
 def test_approving_arabic_lists_what_it_shows_that_has_no_arabic(client, member, brief):
     member("edith", EDITORS)
-    response = submit(client, brief, "_approve_arabic")
+    response = submit(client, brief, "_approve_ar")
     assert response.status_code == 200
     listed = faults(response)
     topic, region = brief.topics.get(name_en="Arms Control"), brief.regions.get()
@@ -69,15 +72,15 @@ def test_approving_arabic_lists_what_it_shows_that_has_no_arabic(client, member,
         ),
     }
     assert listed == expected
-    assert Brief.objects.get(pk=brief.pk).arabic_status == "review"
+    assert state_of(brief, "ar") == "review"
 
-    response = submit(client, brief, "_approve_arabic", publish_despite_faults="on")
+    response = submit(client, brief, "_approve_ar", publish_despite_faults="on")
     assert response.status_code == 302
-    assert Brief.objects.get(pk=brief.pk).arabic_status == "approved"
+    assert state_of(brief, "ar") == "live"
 
 
 def test_the_arabic_page_leaves_out_terms_and_documents_without_arabic(client, brief):
-    Brief.objects.filter(pk=brief.pk).update(arabic_status=Brief.ArabicStatus.APPROVED)
+    set_state(brief, "ar", Status.LIVE)
     page = client.get(Brief.objects.get(pk=brief.pk).url_in("ar")).content.decode()
     tree = LexborHTMLParser(page)
     pills = [link.text() for link in tree.css(".terms a")]

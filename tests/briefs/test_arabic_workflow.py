@@ -6,13 +6,20 @@ import pytest
 from reversion.models import Version
 
 from briefs.models import Brief
-from publishing.models import PublishingRecord
+from publishing.models import PublishingRecord, Status
 from tests.browser_forms import form_data
-from tests.factories import make_brief, make_expert, make_publication_type, make_topic
+from tests.factories import (
+    make_brief,
+    make_expert,
+    make_publication_type,
+    make_topic,
+    set_state,
+    state_of,
+)
 from translations.roles import EDITORS, TRANSLATORS, WRITERS
 
 pytestmark = pytest.mark.django_db
-ARABIC_BUTTONS = ["_send_arabic_to_review", "_approve_arabic", "_withdraw_arabic"]
+ARABIC_BUTTONS = ["_send_to_review_ar", "_approve_ar", "_withdraw_ar"]
 
 
 @pytest.fixture
@@ -72,29 +79,29 @@ ARABIC = {"title_ar": "خطوط الغاز", "body_ar": "<p>نص الترجمة.
 
 def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client, member, brief):
     translator = member("tariq", TRANSLATORS)
-    assert arabic_buttons(client, brief) == ["_send_arabic_to_review"]
+    assert arabic_buttons(client, brief) == ["_send_to_review_ar"]
 
     assert submit(client, brief, **ARABIC).status_code == 302
     brief.refresh_from_db()
-    assert (brief.title_ar, brief.arabic_status) == ("خطوط الغاز", "draft")
+    assert (brief.title_ar, state_of(brief, "ar")) == ("خطوط الغاز", "draft")
     assert arabic_page(client, brief).status_code == 404
     assert not any(arabic_surfaces(client, brief).values())
 
-    assert submit(client, brief, "_send_arabic_to_review").status_code == 302
+    assert submit(client, brief, "_send_to_review_ar").status_code == 302
     brief.refresh_from_db()
-    assert brief.arabic_status == "review"
+    assert state_of(brief, "ar") == "review"
     assert arabic_page(client, brief).status_code == 404
-    for forged in ("_approve_arabic", "_withdraw_arabic"):
+    for forged in ("_approve_ar", "_withdraw_ar"):
         assert submit(client, brief, forged).status_code == 403
-        assert Brief.objects.get(pk=brief.pk).arabic_status == "review"
+        assert state_of(brief, "ar") == "review"
 
     editor = member("edith", EDITORS)
-    waiting = client.get("/admin/briefs/brief/?arabic_state=review").content.decode()
+    waiting = client.get("/admin/briefs/brief/?state_ar=review").content.decode()
     assert "Gas Deals" in waiting
-    assert arabic_buttons(client, brief) == ["_approve_arabic"]
-    response = submit(client, brief, "_approve_arabic")
+    assert arabic_buttons(client, brief) == ["_approve_ar"]
+    response = submit(client, brief, "_approve_ar")
     assert response.status_code == 302
-    assert "its Arabic version: Approved" in client.get(response.url).content.decode()
+    assert "Arabic: Published" in client.get(response.url).content.decode()
     assert arabic_page(client, brief).status_code == 200
     assert all(arabic_surfaces(client, brief).values())
 
@@ -109,18 +116,18 @@ def test_a_translators_save_is_a_draft_and_goes_public_only_when_approved(client
 
 def test_approving_needs_an_arabic_title_and_body_and_loses_nothing_typed(client, member, brief):
     member("edith", EDITORS)
-    response = submit(client, brief, "_approve_arabic", title_ar="عنوان فقط")
+    response = submit(client, brief, "_approve_ar", title_ar="عنوان فقط")
     assert response.status_code == 200
-    assert "needs an Arabic title and an Arabic body" in response.content.decode()
+    assert "A version in Arabic needs a title and a body in it" in response.content.decode()
     assert "عنوان فقط" in response.content.decode()
-    assert Brief.objects.get(pk=brief.pk).arabic_status == "draft"
+    assert state_of(brief, "ar") is None  # nothing saved
 
 
-def test_writers_cannot_approve_arabic_either(client, member):
+def test_writers_cannot_approve_ar_either(client, member):
     writer = member("wanda", WRITERS)
-    own = make_brief("Own Draft", status="draft", created_by=writer, authors=[make_expert()])
-    assert submit(client, own, "_approve_arabic", **ARABIC).status_code == 403
-    assert Brief.objects.get(pk=own.pk).arabic_status == "draft"
+    own = make_brief("Own Draft", state=Status.DRAFT, created_by=writer, authors=[make_expert()])
+    assert submit(client, own, "_approve_ar", **ARABIC).status_code == 403
+    assert state_of(own, "ar") is None and Brief.objects.get(pk=own.pk).title_ar is None
 
 
 def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, member, brief):
@@ -142,26 +149,26 @@ def test_an_editors_arabic_edit_stays_public_a_translators_goes_back_to_draft(
     make_brief_arabic_public(brief)
     member("edith", EDITORS)
     submit(client, brief, None, title_ar="خطوط الغاز الجديدة")
-    assert Brief.objects.get(pk=brief.pk).arabic_status == "approved"
+    assert state_of(brief, "ar") == "live"
     assert "خطوط الغاز الجديدة" in arabic_page(client, brief).content.decode()
 
     member("tariq", TRANSLATORS)
     submit(client, brief, None, body_ar="<p>ترجمة لم تكتمل بعد</p>")
-    assert Brief.objects.get(pk=brief.pk).arabic_status == "draft"
+    assert state_of(brief, "ar") == "draft"
     assert arabic_page(client, brief).status_code == 404  # half-finished: never public
 
 
 def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, member, brief):
     make_brief_arabic_public(brief)
     member("edith", EDITORS)
-    assert arabic_buttons(client, brief) == ["_withdraw_arabic"]
-    asked = submit(client, brief, "_withdraw_arabic")  # first asked to confirm, and why
+    assert arabic_buttons(client, brief) == ["_withdraw_ar"]
+    asked = submit(client, brief, "_withdraw_ar")  # first asked to confirm, and why
     assert asked.status_code == 200
     assert "Withdraw the Arabic version of “Gas Deals”?" in asked.content.decode()
     assert 'name="withdraw_reason"' in asked.content.decode()
     assert arabic_page(client, brief).status_code == 200  # nothing done yet
     reason = "The translation of the second paragraph is wrong."
-    withdrawn = submit(client, brief, "_withdraw_arabic", withdraw_reason=reason)
+    withdrawn = submit(client, brief, "_withdraw_ar", withdraw_reason=reason)
     assert withdrawn.status_code == 302
     assert arabic_page(client, brief).status_code == 404
     assert client.get(brief.url_in("en")).status_code == 200
@@ -173,7 +180,7 @@ def test_an_editor_withdraws_the_arabic_and_the_english_stays(client, member, br
 
 def test_arabic_awaiting_approval_of_a_public_brief_has_a_share_link(client, member, brief):
     member("tariq", TRANSLATORS)
-    submit(client, brief, "_send_arabic_to_review", **ARABIC)
+    submit(client, brief, "_send_to_review_ar", **ARABIC)
     member("edith", EDITORS)
     html = client.get(change_url(brief)).content.decode()
     [arabic_link] = [part.split('"')[0] for part in html.split('href="/ar/preview/')[1:]]
@@ -186,9 +193,9 @@ def test_arabic_awaiting_approval_of_a_public_brief_has_a_share_link(client, mem
 
 
 def make_brief_arabic_public(brief):
-    Brief.objects.filter(pk=brief.pk).update(**ARABIC, arabic_status="approved")
+    Brief.objects.filter(pk=brief.pk).update(**ARABIC)
     brief.refresh_from_db()
-    brief.save()  # records what the Arabic was translated from
+    set_state(brief, "ar", Status.LIVE)  # and records what the Arabic was translated from
     assert brief.has_version_in("ar")
 
 
@@ -205,5 +212,5 @@ def test_a_translators_untouched_save_keeps_approved_arabic_public(client, membe
     member("tariq", TRANSLATORS)
     assert "\r\n" in form_data(client.get(change_url(brief)), "brief_form")["body_ar"]
     assert submit(client, brief).status_code == 302
-    assert Brief.objects.get(pk=brief.pk).arabic_status == "approved"
+    assert state_of(brief, "ar") == "live"
     assert arabic_page(client, brief).status_code == 200

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from briefs.models import Attachment
+from publishing import actions
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
 from translations.roles import TRANSLATORS, setup_roles
@@ -76,8 +77,7 @@ def test_what_is_not_a_whole_pdf_is_refused_and_nothing_stored(
 def test_a_draft_briefs_documents_are_not_served(admin_client, client, brief):
     attach(admin_client, brief, PDF)
     document = Attachment.objects.get()
-    brief.status = "draft"
-    brief.save()
+    actions.BackToDraft(brief, actor="test").run()
     assert client.get(f"/policy-analysis/gas-deals/documents/{document.pk}").status_code == 404
     assert client.get(f"/policy-analysis/other/documents/{document.pk}").status_code == 404
 

@@ -5,6 +5,7 @@ from reversion.models import Version
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from briefs.models import Brief
+from publishing.models import Status
 from tests.briefs.admin_forms import brief_form
 from tests.browser_forms import form_data
 from tests.factories import (
@@ -13,6 +14,7 @@ from tests.factories import (
     make_image,
     make_publication_type,
     make_topic,
+    state_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +115,7 @@ def test_clean_text_publishes_without_a_question(editor_client, form):
         summary_en="Two short sentences. Both fine.",
     )
     assert editor_client.post("/admin/briefs/brief/add/", data).status_code == 302
-    assert Brief.objects.get().status == Brief.Status.PUBLISHED
+    assert state_of(Brief.objects.get()) == Status.LIVE
 
 
 def test_a_publisher_may_publish_despite_faults_and_the_history_says_so(editor_client, form):
@@ -121,7 +123,7 @@ def test_a_publisher_may_publish_despite_faults_and_the_history_says_so(editor_c
     saved = editor_client.post("/admin/briefs/brief/add/", {**data, "publish_despite_faults": "on"})
     assert saved.status_code == 302
     brief = Brief.objects.get()
-    assert brief.status == Brief.Status.PUBLISHED
+    assert state_of(brief) == Status.LIVE
     [version] = Version.objects.get_for_object(brief)
     said = "Published despite 1 content fault, by editor: Body (English): Heading level skipped"
     assert said in version.revision.comment
@@ -140,23 +142,24 @@ def test_a_draft_with_faults_saves_and_the_form_lists_them(editor_client, form):
 
 
 def test_approving_arabic_with_faults_needs_the_same_confirmation(editor_client):
-    brief = make_brief("Gas", authors=[make_expert()], title_ar="عنوان", body_ar="<p>نص</p>")
-    Brief.objects.filter(pk=brief.pk).update(
-        arabic_status=Brief.ArabicStatus.IN_REVIEW, in_arabic=False, body_ar="<h3>عنوان</h3>"
+    brief = make_brief(
+        "Gas",
+        authors=[make_expert()],
+        title_ar="عنوان",
+        body_ar="<h3>عنوان</h3>",
+        arabic_state=Status.REVIEW,
     )
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(editor_client.get(url), "brief_form")
-    refused = editor_client.post(url, {**data, "_approve_arabic": "1"})
+    refused = editor_client.post(url, {**data, "_approve_ar": "1"})
     assert refused.status_code == 200
     assert "Heading level skipped: h1 is followed by h3" in refused.content.decode()
     brief.refresh_from_db()
-    assert brief.arabic_status == Brief.ArabicStatus.IN_REVIEW
-    approved = editor_client.post(
-        url, {**data, "_approve_arabic": "1", "publish_despite_faults": "on"}
-    )
+    assert state_of(brief, "ar") == Status.REVIEW
+    approved = editor_client.post(url, {**data, "_approve_ar": "1", "publish_despite_faults": "on"})
     assert approved.status_code == 302
     brief.refresh_from_db()
-    assert brief.arabic_status == Brief.ArabicStatus.APPROVED
+    assert state_of(brief, "ar") == Status.LIVE
 
 
 def test_only_someone_who_may_publish_is_offered_the_confirmation(member, client):
@@ -187,11 +190,11 @@ def test_the_checks_on_markup_editors_cannot_make_here(html, said):
 
 def test_links_to_briefs_readers_cannot_open_are_faults(editor_client, form):
     public = make_brief("Public", arabic=True, slug_ar="aam")
-    draft = make_brief("Draft", status=Brief.Status.DRAFT)
-    withdrawn = make_brief("Gone", status=Brief.Status.WITHDRAWN)
-    english_only = make_brief("English Only", title_ar="بالإنجليزية فقط", slug_ar="ingl")
-    english_only.arabic_status = Brief.ArabicStatus.IN_REVIEW
-    english_only.save()
+    draft = make_brief("Draft", state=Status.DRAFT)
+    withdrawn = make_brief("Gone", state=Status.WITHDRAWN)
+    make_brief(
+        "English Only", title_ar="بالإنجليزية فقط", slug_ar="ingl", arabic_state=Status.REVIEW
+    )
     topic = make_topic("Energy", name_ar="الطاقة")
 
     def link(path):
@@ -222,6 +225,6 @@ def test_links_to_briefs_readers_cannot_open_are_faults(editor_client, form):
         "/policy-analysis/gone",
         "Body (English): Links to an address where there is no brief: "
         "/policy-analysis/no-such-brief",
-        "Body (Arabic): Links to a brief readers cannot open: “English Only” (not public in "
-        "this language), at /ar/policy-analysis/ingl",
+        "Body (Arabic): Links to a brief readers cannot open: “English Only” (In review), at "
+        "/ar/policy-analysis/ingl",
     ]

@@ -3,7 +3,7 @@
 import feedparser
 import pytest
 
-from briefs.models import Brief
+from publishing.models import Status
 from tests.factories import make_brief, make_expert, make_publication_type, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_arabic_feed_is_arabic(client, demo):
 def test_drafts_and_english_only_briefs_stay_out(client):
     energy = make_topic("Energy", name_ar="الطاقة")
     make_brief("Public", topics=[energy], arabic=True, title_ar="منشور")
-    make_brief("Secret Draft", topics=[energy], status=Brief.Status.DRAFT, arabic=True)
+    make_brief("Secret Draft", topics=[energy], state=Status.DRAFT, arabic=True)
     make_brief("English Only", topics=[energy])
     english = parse(client, "/policy-analysis/energy/feed/")
     assert [entry.title for entry in english.entries] == ["English Only", "Public"]

@@ -3,6 +3,7 @@
 import pytest
 
 from briefs.models import Recommendation
+from publishing.models import Status
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
 
@@ -30,8 +31,8 @@ def test_the_picker_leaves_out_the_brief_itself_and_marks_drafts_and_withdrawn(
     with django_capture_on_commit_callbacks(execute=True):
         brief = make_brief("Gas Deals", authors=[make_expert()])
         make_brief("Gas Pipelines")
-        make_brief("Gas Draft", status="draft")
-        make_brief("Gas Withdrawn", status="withdrawn")
+        make_brief("Gas Draft", state=Status.DRAFT)
+        make_brief("Gas Withdrawn", state=Status.WITHDRAWN)
     found = search(admin_client, "Gas", editing=brief.pk)
     assert sorted(found) == [
         "Gas Draft — Draft",

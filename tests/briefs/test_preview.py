@@ -9,6 +9,8 @@ import time_machine
 from django.utils import timezone
 
 from briefs.models import Brief
+from publishing import actions
+from publishing.models import Status
 from tests.briefs.admin_forms import brief_form
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_publication_type
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def draft():
     return make_brief(
         "Gas Deals",
-        status="draft",
+        state=Status.DRAFT,
         title_ar="صفقات الغاز",
         body_ar="<p>نص.</p>",
         authors=[make_expert("Anna Borshchevskaya", name_ar="آنا بورشفسكايا")],
@@ -87,7 +89,7 @@ def test_a_tampered_or_expired_link_gets_a_clear_page_and_never_the_content(
     admin_client, client, draft
 ):
     english, _arabic = share_links(admin_client, draft)
-    other = make_brief("Another Draft", status="draft", authors=[make_expert()])
+    other = make_brief("Another Draft", state=Status.DRAFT, authors=[make_expert()])
     token = english.rsplit("/", 1)[1]
     forged = token.replace(f"{draft.pk}:", f"{other.pk}:", 1)
     for url in [f"/preview/{forged}", english[:-3] + "abc", "/preview/garbage", "/preview/1"]:
@@ -105,9 +107,9 @@ def test_a_link_to_a_brief_since_published_leads_to_its_page_and_withdrawn_to_no
     admin_client, client, draft
 ):
     english, _arabic = share_links(admin_client, draft)
-    Brief.objects.filter(pk=draft.pk).update(status="published")
+    actions.Publish(draft, actor="test").run()
     assert client.get(english)["Location"] == "/policy-analysis/gas-deals"
-    Brief.objects.filter(pk=draft.pk).update(status="withdrawn")
+    actions.Withdraw(draft, actor="test").run()
     assert client.get(english).status_code == 404
 
 

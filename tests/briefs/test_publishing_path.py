@@ -1,6 +1,7 @@
 """One path changes what the public sees: however a brief is taken down (the admin's form,
-its bulk action, a raw update(), a delete), it is gone from every public surface on the
-next request, and the change is announced to whatever keeps copies of pages."""
+its bulk action, an action called from code, the expiry job, a raw update() of its flags,
+a delete), it is gone from every public surface on the next request, and the change is
+announced to whatever keeps copies of pages."""
 
 from datetime import timedelta
 
@@ -9,9 +10,9 @@ import time_machine
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from briefs import publishing
 from briefs.models import Authorship, Brief, BriefTopic
-from publishing.models import PublishingRecord
+from publishing import actions, scheduled
+from publishing.models import PublishingRecord, Status
 from publishing.signals import public_content_changed
 from tests.briefs.admin_forms import BUTTONS
 from tests.browser_forms import form_data
@@ -35,7 +36,7 @@ def take_down_with_the_bulk_action(admin_client, brief):
     chosen = {"action": "withdraw_selected", "_selected_action": [brief.pk]}
     asked = admin_client.post("/admin/briefs/brief/", chosen)
     assert asked.status_code == 200 and "Why they are withdrawn" in asked.content.decode()
-    assert Brief.objects.get(pk=brief.pk).status != Brief.Status.WITHDRAWN  # not yet
+    assert not PublishingRecord.objects.filter(object_id=brief.pk, action="withdraw").exists()
     confirmed = form_data(asked, "withdraw_selected_form")
     confirmed["reason"] = "Withdrawn pending a correction."
     response = admin_client.post("/admin/briefs/brief/", confirmed)
@@ -49,9 +50,10 @@ PATHS = {
     "form: withdrawn": lambda c, b: take_down_with_the_form(c, b, "withdrawn"),
     "form: sent to review": lambda c, b: take_down_with_the_form(c, b, "review"),
     "bulk action: withdraw": take_down_with_the_bulk_action,
-    "update(status=draft)": lambda c, b: Brief.objects.filter(pk=b.pk).update(status="draft"),
-    "update(published_at=next year)": lambda c, b: Brief.objects.filter(pk=b.pk).update(
-        published_at=timezone.now() + timedelta(days=365)
+    "action: withdraw": lambda c, b: actions.Withdraw(b, actor="a script").run(),
+    "job: expired": lambda c, b: expire_now(b),
+    "update(live_en=False, live_ar=False)": lambda c, b: Brief.objects.filter(pk=b.pk).update(
+        live_en=False, live_ar=False
     ),
     "delete in the admin": lambda c, b: c.post(
         f"/admin/briefs/brief/{b.pk}/delete/", {"post": "yes"}
@@ -76,16 +78,14 @@ def test_a_brief_taken_down_is_on_no_public_surface(
 def withdraw_arabic_with_the_form(admin_client, brief):
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(admin_client.get(url), "brief_form")
-    data.update(_withdraw_arabic="pressed", withdraw_reason="The translation needs review.")
+    data.update(_withdraw_ar="pressed", withdraw_reason="The translation needs review.")
     assert admin_client.post(url, data).status_code == 302
 
 
 ARABIC_PATHS = {
     "form: withdraw Arabic": withdraw_arabic_with_the_form,
-    "update(arabic_status=draft)": lambda c, b: Brief.objects.filter(pk=b.pk).update(
-        arabic_status="draft"
-    ),
-    "update(body_ar='')": lambda c, b: Brief.objects.filter(pk=b.pk).update(body_ar=""),
+    "action: withdraw Arabic": lambda c, b: actions.Withdraw(b, None, "ar", actor="x").run(),
+    "update(live_ar=False)": lambda c, b: Brief.objects.filter(pk=b.pk).update(live_ar=False),
 }
 
 
@@ -101,32 +101,45 @@ def test_arabic_taken_down_is_on_no_arabic_surface_and_the_english_stays(
     assert after
 
 
+def expire_now(brief):
+    actions.Publish(brief, actor="test").run()
+    brief.language_states.filter(language="en").update(expire_at=timezone.now())
+    assert [action.obj for action in scheduled.publish_due()] == [brief]
+
+
 def test_update_keeps_the_links_copies_in_line(site):
     brief = site[0]
-    Brief.objects.filter(pk=brief.pk).update(status="withdrawn")
-    assert not Authorship.objects.filter(brief=brief, brief_is_published=True).exists()
-    Brief.objects.filter(pk=brief.pk).update(status="published", title_ar="", body_ar="")
+    Brief.objects.filter(pk=brief.pk).update(live_en=False)
+    assert not Authorship.objects.filter(brief=brief, brief_live_en=True).exists()
+    Brief.objects.filter(pk=brief.pk).update(live_en=True, live_ar=False)
     links = BriefTopic.objects.filter(brief=brief)
-    assert links.filter(brief_is_published=True, brief_in_arabic=False).count() == 1
-    assert Brief.objects.get(pk=brief.pk).in_arabic is False
+    assert links.filter(brief_live_en=True, brief_live_ar=False).count() == 1
+
+
+def test_a_save_cannot_make_live_what_its_states_do_not(client, site):
+    brief = site[0]
+    actions.BackToDraft(brief, actor="test").run()
+    brief.live_en = brief.live_ar = True  # as a revision brought back would hold them
+    brief.save()
+    assert shown_on(client, site) == []
 
 
 def test_a_stale_copy_cannot_show_a_brief_that_is_not_public(client, site):
     brief = site[0]
-    Brief.objects.filter(pk=brief.pk).update(status="draft")
+    actions.BackToDraft(brief, actor="test").run()
     # Rows written around every model method, as a careless script might.
     for link_model in (Authorship, BriefTopic):
-        link_model.objects.filter(brief=brief).update(brief_is_published=True)
+        link_model.objects.filter(brief=brief).update(brief_live_en=True, brief_live_ar=True)
     assert shown_on(client, site) == []
 
 
 def test_editing_a_draft_announces_nothing(admin_client, django_capture_on_commit_callbacks):
-    draft = make_brief("Quiet Draft", status="draft", authors=[make_expert()])
+    draft = make_brief("Quiet Draft", state=Status.DRAFT, authors=[make_expert()])
     announced = []
     public_content_changed.connect(lambda change, **kwargs: announced.append(change))
     with django_capture_on_commit_callbacks(execute=True):
         draft.summary_en = "Still a draft."
-        publishing.save(draft, user=None, previous_status="draft")
+        actions.Save(draft, actor="test", edited=["en"]).run()
     assert announced == []
 
 
@@ -142,35 +155,42 @@ def test_each_step_is_recorded_with_who_and_what(admin_client, site):
 
 
 def test_the_bulk_publish_refuses_a_brief_without_a_body_and_says_why(admin_client):
-    empty = make_brief("Empty", status="draft", body_en="", authors=[make_expert()])
+    empty = make_brief("Empty", state=Status.DRAFT, body_en="", authors=[make_expert()])
     response = admin_client.post(
         "/admin/briefs/brief/",
         {"action": "publish_selected", "_selected_action": [empty.pk]},
         follow=True,
     )
-    assert "A published brief needs an English body." in response.content.decode()
-    assert Brief.objects.get(pk=empty.pk).status == "draft"
+    assert "A published brief needs a body in English." in response.content.decode()
+    assert Brief.objects.get(pk=empty.pk).state == Status.DRAFT
 
 
-def test_a_scheduled_brief_is_shown_as_scheduled_and_goes_public_at_its_minute(
-    client, admin_client
-):
+def test_a_scheduled_brief_is_shown_as_scheduled_and_goes_public_by_the_job(client, admin_client):
     now = timezone.now().replace(second=0, microsecond=0)
-    brief = make_brief("Tomorrow's Analysis", status="draft", authors=[make_expert()])
-    publishing.publish(brief, user=None, at=now + timedelta(days=1))
+    brief = make_brief("Tomorrow's Analysis", state=Status.DRAFT, authors=[make_expert()])
+    actions.Publish(brief, actor="test", at=now + timedelta(days=1)).run()
     changelist = admin_client.get("/admin/briefs/brief/", {"state": "scheduled"})
     assert "Tomorrow&#x27;s Analysis" in changelist.content.decode()
     scheduled = (
         f"Scheduled for {date_format(timezone.localtime(brief.published_at), 'j F Y, H:i')} (UTC)"
     )
-    assert f'<span class="brief-state-scheduled">{scheduled}</span>' in changelist.content.decode()
     assert (
-        "Tomorrow" not in admin_client.get("/admin/briefs/brief/?state=published").content.decode()
+        f'<span class="publishing-state publishing-state-scheduled">English: {scheduled}</span>'
+        in changelist.content.decode()
     )
+    assert "Tomorrow" not in admin_client.get("/admin/briefs/brief/?state=live").content.decode()
     url = brief.get_absolute_url()
     with time_machine.travel(now + timedelta(days=1) - timedelta(seconds=1), tick=False):
+        assert scheduled_run() == []
         assert client.get(url).status_code == 404
         assert "Tomorrow" not in client.get("/policy-analysis/").content.decode()
-    with time_machine.travel(now + timedelta(days=1), tick=False):
+    # Late: the worker was down for an hour. It still publishes, dated as scheduled.
+    with time_machine.travel(now + timedelta(days=1, hours=1), tick=False):
+        assert scheduled_run() == [brief]
         assert client.get(url).status_code == 200
         assert "Tomorrow" in client.get("/policy-analysis/").content.decode()
+    assert Brief.objects.get(pk=brief.pk).published_at == now + timedelta(days=1)
+
+
+def scheduled_run():
+    return [action.obj for action in scheduled.publish_due()]

@@ -8,6 +8,8 @@ from pytest_django.asserts import assertContains
 
 from briefs.models import Brief, Recommendation
 from briefs.rail import rail_for
+from publishing import actions
+from publishing.models import Status
 from tests.factories import make_brief, make_expert, make_region, make_topic
 from tests.html import visible_text
 
@@ -129,9 +131,9 @@ def test_rail_size_is_a_setting(settings):
 
 def test_drafts_and_future_briefs_never_appear():
     anna = make_expert("Anna")
-    make_brief("Draft", authors=[anna], status=Brief.Status.DRAFT)
+    make_brief("Draft", authors=[anna], state=Status.DRAFT)
     make_brief("Future", authors=[anna], published_at=timezone.now() + timedelta(days=1))
-    draft_pick = make_brief("Draft Pick", status=Brief.Status.DRAFT)
+    draft_pick = make_brief("Draft Pick", state=Status.DRAFT)
     article = make_brief("Article", authors=[anna], recommendations=[draft_pick])
     assert titles(rail_for(Brief.objects.for_detail().get(pk=article.pk), "en")) == []
 
@@ -142,12 +144,10 @@ def test_unpublished_or_deleted_brief_leaves_every_rail_at_once(client):
     article = make_brief("Article", authors=[anna])
     assertContains(client.get(article.get_absolute_url()), "Soon Gone")
 
-    gone.status = Brief.Status.DRAFT
-    gone.save()
+    actions.BackToDraft(gone, actor="test").run()
     assert "Soon Gone" not in client.get(article.get_absolute_url()).content.decode()
 
-    gone.status = Brief.Status.PUBLISHED
-    gone.save()
+    actions.Publish(gone, actor="test").run()
     assertContains(client.get(article.get_absolute_url()), "Soon Gone")
     gone.delete()
     assert "Soon Gone" not in client.get(article.get_absolute_url()).content.decode()
@@ -174,7 +174,7 @@ def test_arabic_rail_shows_only_arabic_versions_and_skips_curated_without_one():
     article = Brief.objects.for_detail().get(pk=article.pk)
     arabic = rail_for(article, "ar")
     assert [pick.brief.title_ar for pick in arabic][:2] == ["اختيار عربي", "تحليل ذو صلة"]
-    assert all(pick.brief.in_arabic for pick in arabic)
+    assert all(pick.brief.is_live("ar") for pick in arabic)
     assert titles(rail_for(article, "en"))[:2] == ["English Pick", "Arabic Pick"]
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
-from briefs.models import Brief
+from publishing.models import Status
 from tests.factories import make_brief, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def test_topic_page_shows_description_and_its_briefs(client):
     energy = make_topic("Energy", description_en="<p>Oil, <em>gas</em> and power.</p>")
     make_brief("Gas Deals", topics=[energy])
     make_brief("Unrelated")
-    make_brief("Hidden Draft", topics=[energy], status=Brief.Status.DRAFT)
+    make_brief("Hidden Draft", topics=[energy], state=Status.DRAFT)
     response = client.get("/policy-analysis/energy")
     assertContains(response, "<h1>Energy</h1>", html=True)
     assertContains(response, "<p>Oil, <em>gas</em> and power.</p>", html=True)

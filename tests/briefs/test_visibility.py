@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 
 from briefs.models import Brief
+from publishing import actions
+from publishing.models import Status
 from tests.factories import make_brief, make_expert
 
 pytestmark = pytest.mark.django_db
@@ -14,13 +16,13 @@ pytestmark = pytest.mark.django_db
 def test_published_brief_is_public(client):
     brief = make_brief("Open Brief", authors=[make_expert()])
     assert client.get("/policy-analysis/open-brief").status_code == 200
-    assert Brief.objects.published().get() == brief
+    assert Brief.objects.live().get() == brief
 
 
 def test_draft_is_not_public(client):
-    make_brief("Draft Brief", status=Brief.Status.DRAFT)
+    make_brief("Draft Brief", state=Status.DRAFT)
     assert client.get("/policy-analysis/draft-brief").status_code == 404
-    assert not Brief.objects.published().exists()
+    assert not Brief.objects.live().exists()
 
 
 def test_future_dated_brief_is_not_public_yet(client):
@@ -29,7 +31,7 @@ def test_future_dated_brief_is_not_public_yet(client):
 
 
 def test_staff_preview_drafts_without_caching(editor_client):
-    make_brief("Draft Brief", status=Brief.Status.DRAFT)
+    make_brief("Draft Brief", state=Status.DRAFT)
     response = editor_client.get("/policy-analysis/draft-brief")
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]
@@ -65,7 +67,7 @@ def test_unpublished_recommendation_leaves_the_rail(client):
     pick = make_brief("Pick")
     make_brief("Host", recommendations=[pick])
     assert "Pick" in client.get("/policy-analysis/host").content.decode()
-    Brief.objects.filter(pk=pick.pk).update(status=Brief.Status.DRAFT)
+    actions.BackToDraft(pick, actor="test").run()
     assert "Pick" not in client.get("/policy-analysis/host").content.decode()
 
 

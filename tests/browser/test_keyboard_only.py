@@ -6,6 +6,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from briefs.models import Brief
+from publishing.models import Status
+from tests.factories import state_of
 
 TITLE = "Gas Deals in the Eastern Mediterranean"
 
@@ -124,7 +126,7 @@ def test_an_editor_writes_previews_and_publishes_by_keyboard(browser, demo_site,
         page.keyboard.press("Enter")
     assert "is now: Published" in page.locator(".messagelist .success").inner_text()
     brief = Brief.objects.get(title_en=TITLE)
-    assert brief.status == Brief.Status.PUBLISHED
+    assert state_of(brief) == Status.LIVE
     assert brief.authors.get().slug == "anna-borshchevskaya"
     assert [topic.name_en for topic in brief.topics.all()] == ["Military & Security"]
     assert [region.name_en for region in brief.regions.all()] == ["Syria"]

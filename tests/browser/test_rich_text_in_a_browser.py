@@ -130,14 +130,14 @@ def test_an_editor_writes_in_the_editor_and_a_translator_in_the_arabic_one(
     arabic.locator("p").last.click()  # back to the empty line after the text
     insert_figure(translator, arabic_menu, "رسم بياني", tool="شكل")
     screenshot(translator, "translator-writes-arabic-rich-text")
-    translator.click("input[name=_send_arabic_to_review]")
+    translator.click("input[name=_send_to_review_ar]")
     translator.locator(".messagelist .success").wait_for()
     translator.close()
 
     editor = log_in(browser, demo_site, "admin")
     editor.goto(f"{demo_site}/admin/briefs/brief/?q=Gas+Deals")
     editor.locator("#result_list tbody th a").first.click()
-    editor.click("input[name=_approve_arabic]")
+    editor.click("input[name=_approve_ar]")
     editor.locator(".messagelist .success").wait_for()
     editor.close()
     reader = browser.new_page()

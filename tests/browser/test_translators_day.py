@@ -34,14 +34,14 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     assert arabic_title.get_attribute("dir") == "rtl"
     assert arabic_title.get_attribute("lang") == "ar"
     assert translator.locator("#id_status").count() == 0
-    for step in ("_publish", "_approve_arabic", "_withdraw_arabic"):
+    for step in ("_publish", "_approve_ar", "_withdraw_ar"):
         assert translator.locator(f"input[name={step}]").count() == 0
     screenshot(translator, "translator-form")
 
     arabic_title.fill("أزمة الشرعية المتجددة في ليبيا تتعمّق")
-    translator.click("input[name=_send_arabic_to_review]")
+    translator.click("input[name=_send_to_review_ar]")
     message = translator.locator(".messagelist .success").inner_text()
-    assert "its Arabic version: In review" in message
+    assert "Arabic: In review" in message
     translator.goto(f"{demo_site}/admin/")
     assert "Briefs — 4 to translate, 0 outdated" in (
         translator.locator(".translation-queue").inner_text()
@@ -50,8 +50,9 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
 
     editor = log_in(browser, demo_site, "admin")
     editor.goto(f"{demo_site}/admin/briefs/brief/")
-    editor.get_by_role("link", name="Awaiting approval").click()
-    editor.wait_for_url("**arabic_state=review")
+    arabic_filter = editor.locator("#changelist-filter details", has_text="Arabic version")
+    arabic_filter.get_by_role("link", name="In review").click()
+    editor.wait_for_url("**state_ar=review")
     waiting = editor.locator("#result_list tbody tr")
     assert waiting.count() == 2  # this one, and the demo's translation awaiting approval
     screenshot(editor, "editor-arabic-awaiting-approval")
@@ -63,9 +64,9 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     assert "أزمة الشرعية المتجددة في ليبيا تتعمّق" in preview.locator("h1").inner_text()
     assert preview.locator("html").get_attribute("dir") == "rtl"
     preview.close()
-    editor.click("input[name=_approve_arabic]")
-    assert "its Arabic version: Approved" in editor.locator(".messagelist .success").inner_text()
-    assert editor.locator("input[name=_withdraw_arabic]").count() == 1
+    editor.click("input[name=_approve_ar]")
+    assert "Arabic: Published" in editor.locator(".messagelist .success").inner_text()
+    assert editor.locator("input[name=_withdraw_ar]").count() == 1
     editor.close()
 
     reader = browser.new_page()

@@ -6,7 +6,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from briefs.models import Brief
+from publishing.models import Status
 from tests.factories import make_brief, make_expert
 from translations.roles import TRANSLATORS
 
@@ -36,7 +36,7 @@ def found(response):
 
 def test_the_chooser_finds_briefs_and_experts_public_ones_first(editor_client):
     make_brief("Gas in Cyprus", authors=[make_expert("Cyprus Desk")])
-    make_brief("Cyprus Draft", status=Brief.Status.DRAFT)
+    make_brief("Cyprus Draft", state=Status.DRAFT)
     rows = found(editor_client.get(CHOOSER, {"q": "cyprus", "language": "en"}))
     assert rows == [
         ("Briefs", "Gas in Cyprus", "/policy-analysis/gas-cyprus", "",
@@ -51,13 +51,17 @@ def test_for_arabic_text_it_finds_what_is_written_in_arabic_with_its_arabic_addr
     editor_client,
 ):
     make_brief("Gas in Cyprus", title_ar="الغاز في قبرص", body_ar="<p>نص.</p>")
-    waiting = make_brief("Cyprus Talks", title_ar="محادثات قبرص", body_ar="<p>نص.</p>")
-    Brief.objects.filter(pk=waiting.pk).update(arabic_status=Brief.ArabicStatus.IN_REVIEW)
+    make_brief(
+        "Cyprus Talks",
+        title_ar="محادثات قبرص",
+        body_ar="<p>نص.</p>",
+        arabic_state=Status.REVIEW,
+    )
     make_brief("Cyprus, English only")
     # Asked from the English admin, for the Arabic body.
     rows = found(editor_client.get(CHOOSER, {"q": "قبرص", "language": "ar"}))
     names = [(name, note) for _kind, name, _url, note, _button in rows]
-    assert names == [("الغاز في قبرص", ""), ("محادثات قبرص", "(Arabic version not approved yet)")]
+    assert names == [("الغاز في قبرص", ""), ("محادثات قبرص", "(not public yet: In review)")]
     assert all(url.startswith("/ar/policy-analysis/") for _k, _n, url, _note, _b in rows)
     assert found(editor_client.get(CHOOSER, {"q": "Cyprus", "language": "ar"})) == []
 

@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as Picture
 from selectolax.lexbor import LexborHTMLParser
 
-from briefs.models import Attachment, Brief
+from briefs.models import Attachment
 from library.models import Image
+from publishing import actions
 from tests.briefs.test_attachments import PDF, attach
 from tests.factories import make_brief, make_expert
 
@@ -118,7 +119,7 @@ def test_a_pdf_in_the_bucket_is_served_by_the_site_only_while_the_brief_is_publi
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == PDF
-    Brief.objects.filter(pk=brief.pk).update(status="withdrawn")
+    actions.Withdraw(brief, actor="test").run()
     assert client.get(url).status_code == 404
 
 

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from reversion.models import Version
 
-from briefs import publishing
 from briefs.models import Brief
-from publishing.models import PublishingRecord
-from tests.factories import make_brief, make_topic
+from publishing import actions
+from publishing.models import PublishingRecord, Status
+from tests.factories import make_brief, make_topic, state_of
 from translations import xliff
 from translations.status import COMPLETE, object_status
 
@@ -78,7 +78,7 @@ def test_imported_arabic_waits_for_approval_and_is_kept_in_history(tmp_path, cli
     path.write_bytes(translate_all(xliff.export("ar")))
     call_command("import_xliff", str(path), stdout=open("/dev/null", "w"))  # noqa: SIM115
     brief.refresh_from_db()
-    assert brief.arabic_status == Brief.ArabicStatus.IN_REVIEW
+    assert state_of(brief, "ar") == Status.REVIEW
     assert not brief.has_version_in("ar")
     assert client.get(f"/ar/policy-analysis/{brief.slug_ar}").status_code == 404
     record = PublishingRecord.objects.get(language="ar")
@@ -87,7 +87,7 @@ def test_imported_arabic_waits_for_approval_and_is_kept_in_history(tmp_path, cli
     assert version.revision.comment == "Translations imported from an XLIFF file"
     assert version.field_dict["title_ar"] == brief.title_ar
 
-    publishing.approve_arabic(brief, None)
+    actions.Publish(brief, None, "ar", actor="test").run()
     assert client.get(f"/ar/policy-analysis/{brief.slug_ar}").status_code == 200
 
 

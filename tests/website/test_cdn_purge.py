@@ -10,7 +10,7 @@ import boto3
 import pytest
 from django_tasks import task_backends
 
-from briefs import publishing
+from publishing import actions
 from tests.factories import make_brief, make_expert
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def brief():
 
 def change(brief, commit):
     with commit(execute=True):
-        publishing.save(brief, user=None, previous_status="published")
+        actions.Save(brief, actor="test", edited=["en"]).run()
 
 
 def run_enqueued():

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
-from briefs import publishing
+from publishing import actions
 from tests.factories import make_brief, make_expert
 
 if os.environ.get("REQUIRE_REPLICA_TESTS") and not settings.DATABASE_REPLICAS:
@@ -75,7 +75,7 @@ def test_reads_stay_on_the_primary_while_replicas_catch_up_with_a_change(
 ):
     settings.DATABASE_REPLICA_LAG_SECONDS = 1
     with django_capture_on_commit_callbacks(execute=True):
-        publishing.save(brief, user=None, previous_status="published")  # announced
+        actions.Save(brief, actor="test", edited=["en"]).run()  # announced
     status, on_primary, on_replicas = reads(client, brief.url_in("en"))
     assert (status, on_replicas) == (200, 0) and on_primary > 0  # the primary has it
     time.sleep(1.2)

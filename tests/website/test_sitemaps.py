@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefs.models import Brief
+from publishing.models import Status
 from tests.factories import make_brief
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_brief_entries_carry_alternates_and_lastmod(client, demo):
 
 def test_drafts_and_missing_translations_are_left_out(client, cache):
     make_brief("Public English")
-    make_brief("Secret Draft", status=Brief.Status.DRAFT, arabic=True)
+    make_brief("Secret Draft", state=Status.DRAFT, arabic=True)
     urls = all_urls(client)
     assert "http://testserver/policy-analysis/public-english" in urls
     assert not any("secret-draft" in url for url in urls)

@@ -17,7 +17,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from briefs import publishing
 from briefs.models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType
 from experts.models import Expert
 from taxonomy.models import Region, Topic
@@ -152,17 +151,17 @@ class Command(BaseCommand):
         new = []
         for number in range(start, stop):
             rng = random.Random(SEED + number)  # each brief the same, however the run is split
-            in_arabic = rng.random() < ARABIC_SHARE
+            translated = rng.random() < ARABIC_SHARE
             words = ENGLISH.words(rng, 5)
             new.append(
                 Brief(
                     title_en=" ".join(words).capitalize() + f" {number}",
                     slug_en=f"bulk-{number}-{'-'.join(words[:3])}",
-                    title_ar=" ".join(ARABIC.words(rng, 5)) + f" {number}" if in_arabic else "",
-                    slug_ar=f"bulk-ar-{number}" if in_arabic else None,
+                    title_ar=" ".join(ARABIC.words(rng, 5)) + f" {number}" if translated else "",
+                    slug_ar=f"bulk-ar-{number}" if translated else None,
                     summary_en=" ".join(ENGLISH.words(rng, 20)).capitalize() + ".",
                     body_en=_body(rng, english),
-                    body_ar=_body(rng, arabic) if in_arabic else "",
+                    body_ar=_body(rng, arabic) if translated else "",
                     published_at=NEWEST - timedelta(hours=number * 3 + rng.randrange(3)),
                     publication_type=types[number % len(types)],
                 )
@@ -179,7 +178,7 @@ class Command(BaseCommand):
                 *(BriefRegion(brief=brief, region=region) for region in chosen_regions),
             ]
 
-        publishing.import_published(new, links_for)
+        Brief.objects.import_published(new, links_for, actor="seed_bulk")
 
 
 class Lexicon:

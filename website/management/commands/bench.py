@@ -134,7 +134,7 @@ class Command(BaseCommand):
         )
         client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
         client.force_login(editor)
-        brief = Brief.objects.published().order_by("-published_at").first()
+        brief = Brief.objects.live("en").order_by("-published_at").first()
         topic, region = Topic.objects.first(), Region.objects.first()
         changelist = "/admin/briefs/brief/"
         pages = {
@@ -198,10 +198,8 @@ def public_slugs(limit):
     """([English brief slugs], [Arabic brief slugs], [topic slugs], [region slugs]) to
     sample pages from: up to `limit` briefs in each language."""
     with translation.override("en"):
-        english = list(Brief.objects.published().values_list("slug_en", flat=True)[:limit])
-        arabic = list(
-            Brief.objects.published().in_language("ar").values_list("slug_ar", flat=True)[:limit]
-        )
+        english = list(Brief.objects.live("en").values_list("slug_en", flat=True)[:limit])
+        arabic = list(Brief.objects.live("ar").values_list("slug_ar", flat=True)[:limit])
     topics = list(Topic.objects.values_list("slug", flat=True))
     regions = list(Region.objects.values_list("slug", flat=True))
     return english, arabic, topics, regions

@@ -12,7 +12,6 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from PIL import Image, ImageDraw, ImageFont
 
-from briefs import publishing
 from briefs.models import (
     Attachment,
     Authorship,
@@ -25,6 +24,7 @@ from briefs.models import (
 from experts.models import Expert
 from library.models import Image as LibraryImage
 from library.pictures import picture_url
+from publishing import actions
 from taxonomy.models import Region, Topic
 from translations import exports
 from translations.batches import Selection
@@ -37,6 +37,7 @@ ADMIN_PASSWORD = "briefing-room"
 TRANSLATOR_USERNAME = "translator"
 WRITER_USERNAME = "writer"
 NOON = time(12, 0)
+ACTOR = "load_demo"  # who took the demo's steps that no demo user took
 
 
 class Command(BaseCommand):
@@ -81,7 +82,7 @@ class Command(BaseCommand):
             seed_data = self._with_figure(demo.SEED_ARTICLE, self._seed_figure())
             for data in [*demo.RECOMMENDED_BRIEFS, seed_data]:
                 brief = self._upsert_brief(data, types, experts, topics, regions)
-                if brief.status != Brief.Status.PUBLISHED:  # new: taken through the path
+                if not brief.is_public:  # new: taken through the publishing actions
                     if data is seed_data:
                         self._add_seed_revisions(brief)
                     self._release(brief, data)
@@ -195,9 +196,10 @@ class Command(BaseCommand):
     def _release(self, brief, data):
         """Publish a seed brief at its date, and approve its Arabic version."""
         day = datetime.fromisoformat(data["date"]).date()
-        publishing.publish(brief, user=None, at=timezone.make_aware(datetime.combine(day, NOON)))
+        at = timezone.make_aware(datetime.combine(day, NOON))
+        actions.Publish(brief, at=at, actor=ACTOR).run()
         if brief.is_written_in("ar"):
-            publishing.approve_arabic(brief, user=None)
+            actions.Publish(brief, language="ar", actor=ACTOR).run()
 
     def _add_workflow_examples(self, kind, experts, topics, regions, briefs):
         """A draft and a brief in review (the demo writer's), a scheduled one and an Arabic
@@ -208,19 +210,20 @@ class Command(BaseCommand):
 
         def translated(brief, user, day):
             at = timezone.make_aware(datetime.combine(day, NOON))
-            publishing.publish(brief, user, at=at)
-            publishing.send_arabic_to_review(brief, translator)
+            actions.Publish(brief, user, at=at, actor=ACTOR).run()
+            actions.SendToReview(brief, translator, "ar", actor=ACTOR).run()
 
         def withdrawn(brief, user, day):
-            publishing.publish(brief, user, at=timezone.make_aware(datetime.combine(day, NOON)))
-            publishing.withdraw(brief, user)
+            at = timezone.make_aware(datetime.combine(day, NOON))
+            actions.Publish(brief, user, at=at, actor=ACTOR).run()
+            actions.Withdraw(brief, user, actor=ACTOR).run()
 
         steps = {
-            "draft": lambda brief, user, day: publishing.save_draft(brief, user),
-            "review": lambda brief, user, day: publishing.send_to_review(brief, user),
-            "schedule": lambda brief, user, day: publishing.publish(
-                brief, user, at=timezone.now() + timedelta(days=3)
-            ),
+            "draft": lambda brief, user, day: actions.BackToDraft(brief, user, actor=ACTOR).run(),
+            "review": lambda brief, user, day: actions.SendToReview(brief, user, actor=ACTOR).run(),
+            "schedule": lambda brief, user, day: actions.Publish(
+                brief, user, at=timezone.now() + timedelta(days=3), actor=ACTOR
+            ).run(),
             "arabic_review": translated,
             "withdraw": withdrawn,
         }
@@ -289,7 +292,7 @@ class Command(BaseCommand):
         ]:
             with reversion.create_revision():
                 seed.summary_en = summary
-                publishing.save(seed, editor, previous_status=seed.status)
+                actions.Save(seed, editor, edited=["en"], actor=ACTOR).run()
                 reversion.set_user(editor)
                 reversion.set_comment(comment)
 
