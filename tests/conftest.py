@@ -150,9 +150,10 @@ def announcements():
 
 
 @pytest.fixture
-def site(db):
-    """A public brief on every surface, beside another brief whose rail could show it:
-    (brief, neighbour, expert, topic, levant, syria)."""
+def site(db, django_capture_on_commit_callbacks):
+    """A public brief on every surface, search and its PDF included, beside another brief
+    whose rail could show it: (brief, neighbour, expert, topic, levant, syria)."""
     from tests.surfaces import make_site
 
-    return make_site()
+    with django_capture_on_commit_callbacks(execute=True):  # indexed for search
+        return make_site()

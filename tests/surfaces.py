@@ -1,7 +1,9 @@
 """Every public surface a brief can be on, and which of them show it."""
 
+from django.core.files.base import ContentFile
 from django.utils import translation
 
+from briefs.models import Attachment
 from tests.factories import make_brief, make_expert, make_region, make_topic
 
 TITLE = "Gas Deals in the Eastern Mediterranean"
@@ -15,6 +17,9 @@ def make_site():
     syria = make_region("Syria", name_ar="سوريا", parent=levant)
     links = {"authors": [expert], "topics": [topic], "regions": [syria], "arabic": True}
     brief = make_brief(TITLE, title_ar="صفقات الغاز في شرق المتوسط", **links)
+    document = Attachment(brief=brief, title_en="Full report", title_ar="التقرير الكامل")
+    document.file.save("report.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    document.save()
     neighbour = make_brief("Neighbour", published_at=brief.published_at, **links)
     return brief, neighbour, expert, topic, levant, syria
 
@@ -35,6 +40,7 @@ def surfaces(site):
                 f"{prefix}/policy-analysis/feed/",
                 f"{prefix}/policy-analysis/{topic.slug}/feed/atom/",
                 f"{prefix}/experts/{expert.slug}/feed/",
+                f"{prefix}/search/?q=" + ("Gas" if language == "en" else "الغاز"),
             ]
     return pages
 
@@ -42,11 +48,12 @@ def surfaces(site):
 def shown_on(client, site):
     """The surfaces, among all, that show the brief: its page answering, or its title."""
     brief = site[0]
-    shown = [
-        url
-        for url in [brief.url_in("en"), brief.url_in("ar")]
-        if client.get(url).status_code == 200
-    ]
+    own = [brief.url_in("en"), brief.url_in("ar")]
+    for document in Attachment.objects.filter(brief=brief):
+        for language in ("en", "ar"):
+            with translation.override(language):
+                own.append(document.get_absolute_url())
+    shown = [url for url in own if client.get(url).status_code == 200]
     for url in surfaces(site):
         response = client.get(url)
         assert response.status_code == 200, url
