@@ -111,7 +111,9 @@ class Action:
         """This language version to `status`, and, for the source language, every live
         translation with it (they wait, approved, for the source to go live again)."""
         state = self.changed(self.language)
-        state.status, state.go_live_at, state.expire_at = status, None, None
+        state.status, state.go_live_at = status, None
+        if status != Status.SCHEDULED:  # a scheduled version keeps its take-down time
+            state.expire_at = None
         setattr(self.obj, live_field(self.language), False)
         if self.is_source:
             for code in self.translations():
@@ -240,6 +242,35 @@ class Withdraw(Action):
     def execute(self):
         self.take_down(Status.WITHDRAWN)
         return self.save((self.record, self.language))
+
+
+class SetExpiry(Action):
+    """Set when the object (its source language, and every language with it) is taken
+    down by itself, `at` (None: never): an embargo's end, a time-limited page. The
+    scheduled job carries it out (Expire)."""
+
+    def __init__(self, obj, user=None, language=None, *, at=None, **options):
+        super().__init__(obj, user, language, **options)
+        self.at = at
+
+    def check_permission(self):
+        super().check_permission()
+        self.check_publisher()
+
+    def check_content(self):
+        if self.at is not None and self.at <= timezone.now():
+            raise ValidationError(_("A take-down time must be later than now."))
+
+    def execute(self):
+        self.changed(self.language).expire_at = self.at
+        steps = self.save((Record.SET_EXPIRY, self.language))
+        scheduled.wake_at_next()
+        return steps
+
+    def label(self, record, language):
+        if self.at is None:
+            return _("Take-down time removed")
+        return _("To be taken down at %(moment)s") % {"moment": moment(self.at)}
 
 
 class Expire(Withdraw):

@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -118,6 +119,15 @@ class PublishingAdminForm(forms.ModelForm):
 
     schedule_field = "published_at"  # the field holding the time "Schedule" publishes at
 
+    take_down_at = forms.SplitDateTimeField(
+        label=gettext_lazy("Take down at"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=gettext_lazy(
+            "At this time it is taken off the site by itself, in every language: an "
+            "embargo's end, a time-limited page. Empty: it stays up."
+        ),
+    )
     withdraw_reason = forms.CharField(
         label=gettext_lazy("Why it is withdrawn"),
         required=False,
@@ -126,6 +136,12 @@ class PublishingAdminForm(forms.ModelForm):
         help_text=gettext_lazy("Kept in the history with who withdrew it and when."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "take_down_at" in self.fields:
+            state = self.instance.state_in(self.instance.source_language)
+            self.fields["take_down_at"].initial = state.expire_at
+
     @property
     def step(self):
         saved = self.instance if self.instance.pk else None
@@ -133,6 +149,13 @@ class PublishingAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        take_down_at = cleaned.get("take_down_at")
+        if "take_down_at" in self.changed_data and take_down_at:
+            going_live = cleaned.get(self.schedule_field) or timezone.now()
+            if take_down_at <= max(going_live, timezone.now()):
+                self.add_error(
+                    "take_down_at", _("Take it down later than it goes live, and than now.")
+                )
         step = self.step
         if step is None:
             return cleaned
@@ -228,6 +251,14 @@ class WithdrawForm(forms.Form):
     )
 
 
+def _after(fields, schedule_field):
+    """`fields` with the take-down time after the schedule field, where they hold it."""
+    if schedule_field not in fields or "take_down_at" in fields:
+        return fields
+    at = fields.index(schedule_field) + 1
+    return [*fields[:at], "take_down_at", *fields[at:]]
+
+
 class PublishingAdmin:
     """ModelAdmin mixin for a publishable model: the state of each language version, the
     steps each user may take as buttons, bulk actions; each step and each save an action
@@ -309,6 +340,11 @@ class PublishingAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if self.has_publish_permission(request):  # the take-down time beside the go-live one
+            fieldsets = [
+                (title, {**options, "fields": _after(options["fields"], self.form.schedule_field)})
+                for title, options in fieldsets
+            ]
         # A withdrawal asks for its reason, first on the form, once Withdraw was pressed.
         step = pressed_step(request.POST, obj, self.model) if request.method == "POST" else None
         if step is not None and step.withdraws and self.has_publish_permission(request):
@@ -356,6 +392,7 @@ class PublishingAdmin:
         super().save_related(request, form, formsets, change)
         step = form.step
         if step is None:
+            self._set_take_down_time(request, form)
             return
         options = {"note": form.cleaned_data.get("withdraw_reason", "")}
         if step.publishes and step.language is None:
@@ -367,6 +404,16 @@ class PublishingAdmin:
             self.message_user(request, " ".join(refused.messages), messages.ERROR)
         else:
             form.step_description = action.description()
+        self._set_take_down_time(request, form)
+
+    def _set_take_down_time(self, request, form):
+        if "take_down_at" not in form.changed_data:
+            return
+        at = form.cleaned_data.get("take_down_at")
+        action = actions.SetExpiry(form.instance, request.user, at=at)
+        action.run()
+        said = getattr(form, "step_description", "")
+        form.step_description = f"{said}; {action.description()}" if said else action.description()
 
     def construct_change_message(self, request, form, formsets, add=False):
         """The history's line for a save: the step it took, if any ("Sent to review",

@@ -49,6 +49,7 @@ class PublishingRecord(models.Model):
         APPROVE = "approve", _("approved")
         EDIT = "edit", _("edited while public")
         EXPIRE = "expire", _("expired")
+        SET_EXPIRY = "expiry", _("take-down set")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

@@ -20,7 +20,9 @@ from briefs.admin import BriefAdmin
 from briefs.models import Brief
 from publishing import actions, scheduled
 from publishing.models import LANGUAGE_CODES, PublishingRecord, Status
+from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, state_of
+from translations.roles import TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,3 +182,35 @@ def test_a_publishable_admin_without_the_core_fails_the_system_check():
         admin.site.unregister(Brief)
         admin.site.register(Brief, BriefAdmin)
     assert len(errors) == 1 and "ModelAdmin" in errors[0].msg
+
+
+def test_an_editor_sets_a_take_down_time_on_the_form_and_the_job_keeps_it(
+    client, admin_client, member
+):
+    brief = make_brief("Time-Limited Call for Papers", authors=[make_expert()], arabic=True)
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    data = form_data(admin_client.get(url), "brief_form")
+    past = timezone.localtime() - timedelta(hours=1)
+    refused = admin_client.post(
+        url, {**data, "take_down_at_0": f"{past:%Y-%m-%d}", "take_down_at_1": f"{past:%H:%M:%S}"}
+    )
+    assert refused.status_code == 200 and "Take it down later" in refused.content.decode()
+    minute = (timezone.localtime() + timedelta(days=1)).replace(second=0, microsecond=0)
+    saved = admin_client.post(
+        url,
+        {**data, "take_down_at_0": f"{minute:%Y-%m-%d}", "take_down_at_1": f"{minute:%H:%M:%S}"},
+    )
+    assert saved.status_code == 302
+    assert brief.language_states.get(language="en").expire_at == minute
+    history = admin_client.get(f"/admin/briefs/brief/{brief.pk}/history/").content.decode()
+    assert "To be taken down at" in history
+    member("tariq", TRANSLATORS)  # who may not publish is not offered the field
+    assert 'name="take_down_at_0"' not in client.get(url).content.decode()
+    client.logout()
+    with time_machine.travel(minute - timedelta(seconds=1), tick=False):
+        scheduled.publish_due()
+    assert client.get(f"/policy-analysis/{brief.slug_en}").status_code == 200
+    with time_machine.travel(minute, tick=False):
+        scheduled.publish_due()
+    assert client.get(f"/policy-analysis/{brief.slug_en}").status_code == 404
+    assert client.get(f"/ar/policy-analysis/{brief.slug_ar}").status_code == 404
