@@ -55,7 +55,9 @@ INSTALLED_APPS = [
     "experts",
     "briefs",
     "website",
+    "caching",
     "translations",
+    "devtools",
     "django.contrib.sitemaps",
 ]
 
@@ -69,7 +71,7 @@ MIDDLEWARE = [
     # Answers conditional requests (304) for what the page cache serves, and for the rest.
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside the session and the language: a cached page needs neither.
-    "website.page_cache.PublicPageCacheMiddleware",
+    "caching.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "website.middleware.RejectNullCharactersMiddleware",
@@ -153,7 +155,7 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
-# The public page cache (website.page_cache): how long a page is kept at most (it is
+# The public page cache (caching.page_cache): how long a page is kept at most (it is
 # forgotten at once when public content changes), and what a CDN is told: s-maxage, and
 # how long it may serve a page stale while it fetches it again.
 # On by default where every process shares the cache: with Redis, or under runserver's
@@ -169,7 +171,7 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
     }
 }
-# Purging a CDN when public content changes (website.cdn): "ban" (Varnish-style proxies,
+# Purging a CDN when public content changes (caching.cdn): "ban" (Varnish-style proxies,
 # at CDN_PURGE_URL, for CDN_PURGE_HOSTS), "cloudflare" or "cloudfront"; empty: off.
 CDN_PURGE = env("CDN_PURGE", default="")
 CDN_PURGE_URL = env("CDN_PURGE_URL", default="")

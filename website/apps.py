@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WebsiteConfig(AppConfig):
-    """The public site's frame: home page, sitemaps, robots.txt, the page cache."""
+    """The public site's frame: home page, sitemaps, robots.txt, health, request logs."""
 
     name = "website"
     verbose_name = _("Website")
 
     def ready(self):
         # Connected at start-up, so that a command publishing elsewhere still clears it.
-        from . import checks, page_cache, replicas  # noqa: F401
+        from . import replicas  # noqa: F401

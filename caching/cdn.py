@@ -2,7 +2,7 @@
 
 The page cache calls it once it has forgotten its pages (so that the CDN cannot fetch an
 old page again), and, like it, it forgets every page of the site's hosts at once (see
-website.page_cache for why nothing narrower is safe).
+caching.page_cache for why nothing narrower is safe).
 Changes close together make one purge: the first of a batch enqueues a task
 CDN_PURGE_BATCH_SECONDS later (django-tasks; with its database backend and
 `manage.py db_worker` in the background, retried with growing delays when the CDN does
@@ -24,7 +24,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task
 
-log = logging.getLogger("website.cdn")
+log = logging.getLogger("caching.cdn")
 PENDING = "cdn:purge-pending"
 
 

@@ -24,9 +24,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from briefs.management.commands.seed_bulk import ARABIC, ARABIC_WORDS, ENGLISH, ENGLISH_WORDS
 from briefs.models import Brief, PublicationType
 from briefs.rail import rail_for
+from devtools.management.commands.seed_bulk import ARABIC, ARABIC_WORDS, ENGLISH, ENGLISH_WORDS
 from taxonomy.models import Region, Topic
 
 SAMPLE = 40  # different articles, topics and regions per page type

@@ -111,7 +111,7 @@ def test_a_purge_the_cdn_refuses_is_retried_later(
     change(brief, django_capture_on_commit_callbacks)
     assert run_enqueued() == 3  # two refusals, then done
     assert len(varnish.seen) == 3
-    retries = [r.getMessage() for r in caplog.records if r.name == "website.cdn"]
+    retries = [r.getMessage() for r in caplog.records if r.name == "caching.cdn"]
     assert "attempt 1, again in 10s" in retries[0] and "attempt 2, again in 20s" in retries[1]
     assert retries[2] == "CDN purged (ban), attempt 3"
 

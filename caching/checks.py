@@ -20,11 +20,11 @@ def cdn_purge_configured(app_configs, **kwargs):
         return [
             Error(
                 f"CDN_PURGE={settings.CDN_PURGE!r} is not one of {', '.join(ADAPTERS)}.",
-                id="website.E001",
+                id="caching.E001",
             )
         ]
     missing = [name for name in NEEDED[settings.CDN_PURGE] if not getattr(settings, name)]
     return [
-        Error(f"CDN_PURGE={settings.CDN_PURGE} needs {name}.", id="website.E002")
+        Error(f"CDN_PURGE={settings.CDN_PURGE} needs {name}.", id="caching.E002")
         for name in missing
     ]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from website.page_cache import forget_pages
+from caching.page_cache import forget_pages
 
 
 class Command(BaseCommand):
