@@ -5,6 +5,7 @@ Arabic version, in Arabic.
 """
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -16,6 +17,7 @@ from editorial.lists import list_of
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
+from .addresses import answering_at
 from .models import Brief, PublicationType
 
 FEED_LENGTH = 30
@@ -92,8 +94,10 @@ class TermFeed(ScopedFeed):
     """A topic's or a region's analysis; they share /policy-analysis/<slug>."""
 
     def get_object(self, request, slug):
-        topic = Topic.objects.in_language().filter(slug=slug).first()
-        return topic or get_object_or_404(Region.objects.in_language(), slug=slug)
+        found = answering_at(slug)
+        if not isinstance(found, (Topic, Region)):  # a brief's address has no feed
+            raise Http404
+        return found
 
     def briefs(self, obj):
         if isinstance(obj, Region):

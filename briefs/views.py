@@ -19,6 +19,7 @@ from search.text import plain_text
 from taxonomy.models import Region, Topic
 
 from . import seo
+from .addresses import answering_at
 from .forms import BriefFilterForm, SearchForm
 from .listing import LinkedBriefs
 from .models import Attachment, Brief
@@ -59,10 +60,8 @@ class BriefDetailView(LanguageVersionsMixin, DetailView):
     template_name = "briefs/brief_detail.html"
     context_object_name = "brief"
 
-    def get_queryset(self):
-        if self.request.user.is_staff:  # a preview of what is not live yet
-            return Brief.objects.previewable().for_detail()
-        return Brief.objects.live().for_detail()
+    def get_object(self, queryset=None):
+        return self.kwargs["found"]  # by policy_analysis_page
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**article_context(self.object), **kwargs)
@@ -170,7 +169,7 @@ class TermDetailView(LanguageVersionsMixin, BriefPagesMixin, SingleObjectMixin, 
     template_name = "briefs/term_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object(self.model.objects.in_language())
+        self.object = self.kwargs["found"]  # by policy_analysis_page
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -187,19 +186,20 @@ class TermDetailView(LanguageVersionsMixin, BriefPagesMixin, SingleObjectMixin, 
         return context
 
 
-brief_detail = BriefDetailView.as_view()
-topic_detail = TermDetailView.as_view(model=Topic)
-region_detail = TermDetailView.as_view(model=Region)
+PAGES = {
+    Brief: BriefDetailView.as_view(),
+    Topic: TermDetailView.as_view(model=Topic),
+    Region: TermDetailView.as_view(model=Region),
+}
 
 
 def policy_analysis_page(request, slug):
-    """Briefs, topics and regions share /policy-analysis/<slug>; a brief answers first."""
-    for view in (brief_detail, topic_detail, region_detail):
-        try:
-            return view(request, slug=slug)
-        except Http404:
-            continue
-    raise Http404
+    """Briefs, topics and regions share /policy-analysis/<slug> (briefs.addresses); the
+    page of whichever answers."""
+    found = answering_at(slug, previews=request.user.is_staff)
+    if found is None:
+        raise Http404
+    return PAGES[type(found)](request, slug=slug, found=found)
 
 
 # What any of them may read; the page that answers says what it did (the page cache).

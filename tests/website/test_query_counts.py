@@ -19,7 +19,7 @@ PAGES = {
     "/experts/": 1,
     "/experts/anna-borshchevskaya": 6,  # expert, expertise (2), count, briefs, authors
     "/policy-analysis/feed/": 4,  # briefs, authors, topics, regions
-    "/policy-analysis/energy/feed/": 5,
+    "/policy-analysis/energy/feed/": 6,  # the address space: no brief, topic; …
     "/experts/anna-borshchevskaya/feed/": 5,
 }
 
