@@ -140,9 +140,9 @@ class Command(BaseCommand):
         pages = {
             "admin home": ["/admin/"],
             "changelist": [changelist],
-            "filter: published": [f"{changelist}?state=published"],
-            "filter: Arabic awaiting": [f"{changelist}?arabic_state=review"],
-            "filter: no Arabic": [f"{changelist}?arabic_state=none"],
+            "filter: published": [f"{changelist}?state=live"],
+            "filter: Arabic awaiting": [f"{changelist}?state_ar=review"],
+            "filter: no Arabic": [f"{changelist}?state_ar=none"],
             "filter: outdated": [f"{changelist}?arabic=outdated"],
             "filter: topic": [f"{changelist}?topic={topic.pk}"],
             "filter: region": [f"{changelist}?regions__id__exact={region.pk}"],
