@@ -340,7 +340,6 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         self.sync_links()
         self._redirect_moved_addresses()
         self._stored_slugs = {field: getattr(self, field) for field in SLUG_FIELDS}
-        self._stored_live = bool(self.live_languages())
 
     @classmethod
     def from_db(cls, db, field_names, values):

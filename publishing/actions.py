@@ -48,9 +48,13 @@ class Action:
         self.check_permission()
         self.check_content()
 
+    publisher_only = False  # a step only someone who may publish takes
+
     def check_permission(self):
         if self.user is None and not self.actor:
             raise PermissionDenied(_("Every step is taken by someone: a user or the system."))
+        if self.publisher_only:
+            self.check_publisher()
 
     def check_content(self):
         """Nothing by default; publishing checks what the content needs."""
@@ -180,9 +184,7 @@ class Publish(Action):
         super().__init__(obj, user, language, **options)
         self.at = at
 
-    def check_permission(self):
-        super().check_permission()
-        self.check_publisher()
+    publisher_only = True
 
     def check_content(self):
         problems = self.obj.publishing_problems(self.language)
@@ -235,9 +237,7 @@ class Withdraw(Action):
 
     record = Record.WITHDRAW
 
-    def check_permission(self):
-        super().check_permission()
-        self.check_publisher()
+    publisher_only = True
 
     def execute(self):
         self.take_down(Status.WITHDRAWN)
@@ -253,9 +253,7 @@ class SetExpiry(Action):
         super().__init__(obj, user, language, **options)
         self.at = at
 
-    def check_permission(self):
-        super().check_permission()
-        self.check_publisher()
+    publisher_only = True
 
     def check_content(self):
         if self.at is not None and self.at <= timezone.now():
