@@ -16,7 +16,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from addresses.models import Redirect, path_problem
-from editorial.dates import moment
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.models import NamedModel, WritableTextModel
 from editorial.richtext import RichTextField
@@ -29,7 +28,6 @@ from publishing.models import (
     LANGUAGE_CODES,
     Publishable,
     PublishableQuerySet,
-    Status,
     live_field,
     public_anywhere_q,
     public_q,
@@ -348,6 +346,10 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         brief._stored_slugs = {field: brief.__dict__.get(field) for field in SLUG_FIELDS}
         return brief
 
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._stored_slugs = {field: self.__dict__.get(field) for field in SLUG_FIELDS}
+
     def _redirect_moved_addresses(self):
         """A brief whose slug changed keeps its old address, as a redirect: readers may
         know it, and so may links in other briefs written before it was public."""
@@ -377,10 +379,11 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
             return _("not public yet: %(state)s") % {"state": self.state_label(language)}
         return ""
 
-    def save_translation(self, user, language):
+    def save_translation(self, user, language, comment=""):
         """Text a translator brought from outside the admin (an XLIFF file) is finished
-        work: saved, and its language version sent to review."""
-        SendToReview(self, user, language, actor="xliff_import").run()
+        work: saved, and its language version sent to review (a live one stays live, the
+        text its changes in review)."""
+        SendToReview(self, user, language, actor="xliff_import", comment=comment).run()
 
     def has_version_in(self, language):
         """Whether readers may see this brief in `language`: its stored live flag."""
@@ -405,7 +408,8 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
             problems.append(
                 _("A published brief needs a body in %(language)s.") % {"language": name}
             )
-        if relations and self.pk and not self.authorships.exists():
+        # Asked of the database: the admin's object has its old authors prefetched.
+        if relations and self.pk and not Authorship.objects.filter(brief_id=self.pk).exists():
             problems.append(_("A published brief needs at least one author."))
         return problems
 
@@ -433,15 +437,8 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         and colours it."""
         return self.status_in(self.source_language)
 
-    def state_label(self, language=None):
-        """A language version's state as editors see it (default: the source language's);
-        a scheduled one says when it goes live."""
-        state = self.state_in(language or self.source_language)
-        if state.status == Status.SCHEDULED and state.go_live_at:
-            return _("Scheduled for %(moment)s") % {"moment": moment(state.go_live_at)}
-        if not state.pk and not self.is_written_in(state.language):
-            return _("Not written yet")
-        return state.get_status_display()
+    def sync_copies(self):
+        self.sync_links()
 
     def sync_links(self):
         """Copy what rails sort and filter by onto this brief's author, topic and region links.

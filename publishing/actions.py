@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from editorial.dates import moment
 from editorial.lists import clauses
 
-from . import policy, scheduled
+from . import drafts, policy, scheduled, signals
 from .models import LANGUAGE_CODES, LanguageState, PublishingRecord, Status, live_field
 from .signals import announce
 
@@ -29,15 +29,17 @@ Record = PublishingRecord.Action
 
 class Action:
     """One step taken on one object in one language (default: its source language), by
-    `user`, or by the system (no user) named by `actor`, with an optional `note`."""
+    `user`, or by the system (no user) named by `actor`, with an optional `note`; its
+    revision's `comment` says what was done, unless given."""
 
-    def __init__(self, obj, user=None, language=None, *, actor="", note=""):
+    def __init__(self, obj, user=None, language=None, *, actor="", note="", comment=""):
         if language is not None and language not in LANGUAGE_CODES:
             raise ValueError(f"Not a configured language: {language!r}")
         self.obj, self.user = obj, user if user is not None and user.pk else None
         self.language = language or obj.source_language
-        self.actor, self.note = actor, note
+        self.actor, self.note, self.comment = actor, note, comment
         self.steps = []  # (record, language) of what was done, once executed
+        self.before = None  # what readers saw, where execute() writes before save()
         self._states, self._changed = {}, set()
 
     # Asked before anything is done.
@@ -105,15 +107,30 @@ class Action:
         return self.state(language)
 
     def set_live(self, language):
+        """The version in `language` live now, with its unpublished changes."""
+        self.take_in_draft(language)
         state, now = self.changed(language), timezone.now()
         state.status, state.go_live_at = Status.LIVE, None
         state.first_published_at = state.first_published_at or now
         state.last_published_at = now
         setattr(self.obj, live_field(language), True)
 
+    def take_in_draft(self, language):
+        """The unpublished changes in `language`, into the object's rows: they are what it
+        is published, or taken down, with. (Where a form is saved, they are in it: the
+        admin opened them into the rows for it.)"""
+        state = self.state(language)
+        if state.draft_revision_id is None or drafts.is_open(self.obj):
+            return
+        copy = drafts.Copy.of_revision(state.draft_revision, self.obj)
+        if copy is not None:
+            copy.put_back(self.obj, language)
+
     def take_down(self, status):
         """This language version to `status`, and, for the source language, every live
-        translation with it (they wait, approved, for the source to go live again)."""
+        translation with it (they wait, approved, for the source to go live again); a
+        version taken down keeps its unpublished changes as its text."""
+        self.take_in_draft(self.language)
         state = self.changed(self.language)
         state.status, state.go_live_at = status, None
         if status != Status.SCHEDULED:  # a scheduled version keeps its take-down time
@@ -122,15 +139,38 @@ class Action:
         if self.is_source:
             for code in self.translations():
                 if self.state(code).status == Status.LIVE:
+                    self.take_in_draft(code)
                     self.changed(code).status = Status.APPROVED
                 setattr(self.obj, live_field(code), False)
 
     def save(self, *steps):
         """Save the object and its states, with a record of each (record, language) step,
         in one revision whose comment says what was done. The object's live flags follow
-        its states as it is saved (Publishable.save)."""
+        its states as it is saved (Publishable.save). A live language's text changed and
+        not published by the step is kept apart, as its unpublished changes
+        (publishing.drafts); where the caller opened the object's unpublished changes
+        for its form (the admin), the caller keeps them apart once its revision is written."""
         self.steps = list(steps)
-        with transaction.atomic(), reversion.create_revision():
+        settling = self.obj.pk is not None and not drafts.is_open(self.obj)
+        # Inside a revision begun by the caller (a bulk action), this save's revision is
+        # written only as the caller's block ends: there is none to name yet.
+        outermost = not reversion.is_active()
+        if not settling:
+            with transaction.atomic():
+                self._save_with_revision()
+            return self.steps
+        with transaction.atomic():
+            before = self.before or drafts.Before(self.obj)
+            with signals.holding() as announcements:
+                self._save_with_revision()
+                revision = drafts.latest_revision(self.obj) if outermost else None
+                public = before.settle(self.obj, revision)
+            if public:
+                signals.send(announcements)
+        return self.steps
+
+    def _save_with_revision(self):
+        with reversion.create_revision():
             if self.obj.pk is None:
                 self.obj.save()
             for language in self._changed:
@@ -140,20 +180,23 @@ class Action:
             self.obj.forget_states()
             self.obj.save()
             reversion.set_user(self.user)
-            if self.steps:
-                reversion.set_comment(self.description())
-            PublishingRecord.objects.bulk_create(
-                PublishingRecord(
-                    content_object=self.obj,
-                    action=record,
-                    language=language,
-                    user=self.user,
-                    actor="" if self.user else self.actor,
-                    note=self.note,
-                )
-                for record, language in self.steps
+            if self.comment or self.steps:
+                reversion.set_comment(self.comment or self.description())
+            self.keep_records(*self.steps)
+
+    def keep_records(self, *steps):
+        """Keep a PublishingRecord of each (record, language) step."""
+        PublishingRecord.objects.bulk_create(
+            PublishingRecord(
+                content_object=self.obj,
+                action=record,
+                language=language,
+                user=self.user,
+                actor="" if self.user else self.actor,
+                note=self.note,
             )
-        return self.steps
+            for record, language in steps
+        )
 
     def description(self):
         """What was done, as the history says it: "Sent to review", "Scheduled for 7
@@ -213,8 +256,8 @@ class Publish(Action):
         translation with it."""
         self.set_live(self.language)
         self.obj.goes_live(self.at)
-        for code in self.translations():
-            if self.state(code).status in (Status.APPROVED, Status.LIVE):
+        for code in self.translations():  # a live one stays as it is, changes and all
+            if self.state(code).status == Status.APPROVED:
                 self.set_live(code)
 
 
@@ -290,8 +333,9 @@ class BackToDraft(Action):
 
 
 class SendToReview(Action):
-    """The language version ready for an editor (taken down, if live: by an editor, or by
-    a translator sending their new translation, as their edit would take it down)."""
+    """The language version ready for an editor. A live translation stays live: its
+    unpublished changes are what is sent (a translator's new translation of a live brief);
+    any other version is taken down to review (by an editor, where it was live)."""
 
     def check_permission(self):
         super().check_permission()
@@ -301,15 +345,19 @@ class SendToReview(Action):
             raise PermissionDenied(_("Not yours to change."))
 
     def execute(self):
-        self.take_down(Status.REVIEW)
+        if self.obj.is_live(self.language) and not self.is_source:
+            self.changed(self.language).draft_in_review = True
+        else:
+            self.take_down(Status.REVIEW)
         return self.save((Record.SEND_TO_REVIEW, self.language))
 
 
 class Save(Action):
-    """Save an edit (the admin's form, a translator's file). An edit to a version readers
-    see, by someone who may not publish it (a translator's to a live translation), takes
-    that version back to a draft until it is approved again: nothing unapproved reaches
-    readers. `edited`: the languages whose text the edit changed."""
+    """Save an edit (the admin's form, a translator's file). An edit to a live version is
+    kept apart from it, as its unpublished changes, until someone who may publish
+    publishes it (publishing.drafts); an edit to an approved translation waiting for its
+    source, by someone who may not approve it, takes it back to a draft. `edited`: the
+    languages whose text the edit changed."""
 
     def __init__(self, obj, user=None, *, edited=(), **options):
         super().__init__(obj, user, **options)
@@ -326,13 +374,75 @@ class Save(Action):
         publisher = self.user is None or policy.may_publish(self.user, type(self.obj))
         for code in self.edited:
             state = self.changed(code)  # a version begun is a draft until a step moves it
-            if not publisher and state.status in (Status.LIVE, Status.APPROVED):
+            if not publisher and state.status == Status.APPROVED:
                 self.language = code
                 self.take_down(Status.DRAFT)
                 steps.append((Record.SAVE_DRAFT, code))
-        if not steps and self.obj.pk and self.edited and self.obj.live_languages():
-            steps.append((Record.EDIT, self.obj.source_language))
+        live_edited = [code for code in self.edited if self.obj.is_live(code)]
+        if self.obj.pk and live_edited and not steps:
+            steps.append((Record.EDIT, live_edited[0]))
         return self.save(*steps)
+
+
+class Restore(Action):
+    """Bring back an earlier `revision` of the object as unpublished changes: readers keep
+    the live version until it is published (publishing.drafts). Someone who may change
+    the object in its source language takes it (a translator restores no revision: it
+    would write the source text)."""
+
+    def __init__(self, obj, user=None, *, revision=None, **options):
+        super().__init__(obj, user, **options)
+        self.revision = revision
+
+    def check_permission(self):
+        super().check_permission()
+        self.check_editor()
+
+    def execute(self):
+        self.before = drafts.Before(self.obj)
+        self.revision.revert(delete=True)
+        self.obj.refresh_from_db()
+        return self.save((Record.RESTORE, self.language))
+
+
+class Delete(Action):
+    """Delete the object, its language versions and their states; its revisions stay, for
+    recovering it (Recover), and so does the record of who deleted it."""
+
+    def check_permission(self):
+        super().check_permission()
+        if self.user is not None and not policy.may_delete(self.user, self.obj):
+            raise PermissionDenied(_("Not yours to delete."))
+
+    def execute(self):
+        self.steps = [(Record.DELETE, self.language)]
+        with transaction.atomic():
+            self.keep_records(*self.steps)
+            self.obj.delete()
+        return self.steps
+
+
+class Recover(Action):
+    """Bring a deleted object back from its last revision (`version`: reversion's Version of
+    it), as a draft in every language: its states went with it. Someone who may add such
+    objects takes it."""
+
+    def __init__(self, obj, user=None, *, version=None, **options):
+        super().__init__(obj, user, **options)
+        self.version = version
+
+    def check_permission(self):
+        super().check_permission()
+        if self.user is not None and not policy.may_add(self.user, type(self.obj)):
+            raise PermissionDenied(_("Not yours to recover."))
+
+    def execute(self):
+        self.steps = [(Record.RECOVER, self.language)]
+        with transaction.atomic():
+            self.version.revision.revert(delete=True)
+            self.obj.refresh_from_db()
+            self.keep_records(*self.steps)
+        return self.steps
 
 
 def bring_in(objects, user=None, *, actor, languages_for, save_related=None):

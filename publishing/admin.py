@@ -13,8 +13,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,11 +26,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
+from reversion.models import Version
 
 from editorial.lists import list_of
 
-from . import actions, policy
-from .models import LANGUAGE_CODES, Status
+from . import actions, drafts, policy, signals
+from .models import LANGUAGE_CODES, PublishingRecord, Status
 
 
 def language_name(code):
@@ -259,6 +262,13 @@ def _after(fields, schedule_field):
     return [*fields[:at], "take_down_at", *fields[at:]]
 
 
+class _Undo(Exception):
+    """Leaves the transaction of a form shown on its unpublished changes, with its page."""
+
+    def __init__(self, response):
+        self.response = response
+
+
 class PublishingAdmin:
     """ModelAdmin mixin for a publishable model: the state of each language version, the
     steps each user may take as buttons, bulk actions; each step and each save an action
@@ -322,11 +332,79 @@ class PublishingAdmin:
             return not publisher
         if not publisher or not obj.is_written_in(step.language):
             return False
-        if step.publishes:
-            return status not in (Status.LIVE, Status.APPROVED)
+        if step.publishes:  # a version not yet approved, or the changes to a live one
+            changed = obj.state_in(step.language).has_unpublished_changes
+            return status not in (Status.LIVE, Status.APPROVED) or changed
         return status in (Status.LIVE, Status.APPROVED)
 
-    # The form.
+    # The form, opened on the unpublished changes, and saved apart from the live text.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._apart_from_live(
+            request, object_id, super().change_view, request, object_id, form_url, extra_context
+        )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A revision restored is saved as unpublished changes to what is live (as
+        actions.Restore does, through reversion's form, which may be edited first)."""
+        obj = self.get_object(request, unquote(object_id))
+        restoring = request.method == "POST" and obj is not None
+        if restoring:
+            action = actions.Restore(obj, request.user)
+            action.check_permission()
+        response = self._apart_from_live(
+            request, object_id, super().revision_view, request, object_id, version_id, extra_context
+        )
+        if restoring and response.status_code == 302:
+            action.keep_records((PublishingRecord.Action.RESTORE, obj.source_language))
+        return response
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """A deleted object brought back, as a draft in every language (actions.Recover)."""
+        if request.method != "POST":
+            return super().recover_view(request, version_id, extra_context)
+        version = Version.objects.filter(pk=version_id).first() if _is_id(version_id) else None
+        if version is not None:
+            actions.Recover(self.model(), request.user).check_permission()
+        response = super().recover_view(request, version_id, extra_context)
+        if version is not None and response.status_code == 302:
+            recovered = self.model._default_manager.filter(pk=version.object_id).first()
+            if recovered is not None:  # brought back by reversion's form, as a draft
+                action = actions.Recover(recovered, request.user)
+                action.keep_records((PublishingRecord.Action.RECOVER, recovered.source_language))
+        return response
+
+    def delete_model(self, request, obj):
+        actions.Delete(obj, request.user).run()
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            actions.Delete(obj, request.user).run()
+
+    def _apart_from_live(self, request, object_id, view, *args):
+        """Run the change form's `view` on the object's rows with every language's
+        unpublished changes in them (publishing.drafts.open_drafts); then, if it saved,
+        put back what readers see of each live language the save did not publish, the
+        save kept as its unpublished changes; if it did not, leave the rows as they were."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return view(*args)
+        try:
+            with transaction.atomic(), drafts.opened(obj), signals.holding() as announcements:
+                before = drafts.Before(obj)
+                opened = drafts.open_drafts(obj)
+                response = view(*args)
+                saved = request.method == "POST" and response.status_code == 302
+                if not saved and opened:
+                    if hasattr(response, "render"):
+                        response.render()  # while the rows hold the changes it shows
+                    raise _Undo(response)
+                revision = drafts.latest_revision(obj)
+                if not saved or before.settle(obj, revision, drafts_opened=True):
+                    signals.send(announcements)
+        except _Undo as undo:
+            return undo.response
+        return response
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # A step the user may not take is refused before the form is read: a forged
@@ -359,6 +437,10 @@ class PublishingAdmin:
                 saved = self.model._default_manager.filter(pk=obj.pk).first()
             context["workflow_buttons"] = [
                 (step.name, step.label) for step in self.offered_steps(request, saved)
+            ]
+        if obj is not None and obj.pk is not None:
+            context["unpublished_changes"] = [
+                (language_name(code), in_review) for code, in_review in obj.unpublished_changes()
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -532,3 +614,8 @@ class PublishingAdmin:
             self.message_user(request, refusal, messages.WARNING)
         if done:
             self.message_user(request, done_message % {"titles": list_of(done)})
+
+
+def _is_id(text):
+    text = str(text)
+    return text.isascii() and text.isdigit() and len(text) <= 18

@@ -5,6 +5,7 @@ them; "public" is that state's live flag, defined once, in public_q()."""
 import operator
 from functools import reduce
 
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +14,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from editorial.dates import moment
 
 from .signals import announce
 
@@ -47,7 +50,10 @@ class PublishingRecord(models.Model):
         SCHEDULE = "schedule", _("scheduled")
         WITHDRAW = "withdraw", _("withdrawn")
         APPROVE = "approve", _("approved")
-        EDIT = "edit", _("edited while public")
+        EDIT = "edit", _("changes saved, not yet published")
+        RESTORE = "restore", _("earlier version restored as changes")
+        DELETE = "delete", _("deleted")
+        RECOVER = "recover", _("recovered as a draft")
         EXPIRE = "expire", _("expired")
         SET_EXPIRY = "expiry", _("take-down set")
 
@@ -99,11 +105,15 @@ class PublicContentModel(models.Model):
         """Whether this row's change changes what the public sees (by default, always)."""
         return True
 
-    def save_translation(self, user, language):
+    def save_translation(self, user, language, comment=""):
         """Save text a translator brought in `language` from outside the admin (an XLIFF
-        file). By default a plain save; a model whose language versions wait for approval
-        overrides it to send them through its publishing path."""
-        self.save()
+        file), as a revision saying `comment`. By default a plain save; a model whose
+        language versions wait for approval overrides it to send them through its
+        publishing path."""
+        with reversion.create_revision():
+            self.save()
+            reversion.set_user(user)
+            reversion.set_comment(comment)
 
 
 def announce_deleted(sender, instance, **kwargs):
@@ -148,6 +158,25 @@ class LanguageState(models.Model):
     go_live_at = models.DateTimeField(_("goes live at"), null=True, blank=True)
     expire_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
+    # What readers see is the object's row; these say which revision it was published as,
+    # and which revision holds this language's unpublished changes (publishing.drafts).
+    live_revision = models.ForeignKey(
+        "reversion.Revision",
+        verbose_name=_("published revision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    draft_revision = models.ForeignKey(
+        "reversion.Revision",
+        verbose_name=_("unpublished changes"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    draft_in_review = models.BooleanField(_("changes in review"), default=False)
 
     objects = LanguageStateQuerySet.as_manager()
 
@@ -179,6 +208,10 @@ class LanguageState(models.Model):
     def is_live(self):
         return self.status == Status.LIVE
 
+    @property
+    def has_unpublished_changes(self):
+        return self.draft_revision_id is not None
+
 
 class PublishableQuerySet(models.QuerySet):
     def live(self, language=None):
@@ -204,15 +237,21 @@ class PublishableQuerySet(models.QuerySet):
         `status`."""
         return self.filter(Exists(self._states(language).filter(status=status)))
 
+    def with_unpublished_changes(self):
+        """Objects live in a language that has unpublished changes (publishing.drafts)."""
+        return self.filter(Exists(self._all_states().filter(draft_revision__isnull=False)))
+
     def without_state(self, language):
         """Objects with no version in `language` begun (no state kept for it)."""
         return self.exclude(Exists(self._states(language)))
 
-    def _states(self, language):
-        states = LanguageState.objects.filter(
+    def _all_states(self):
+        return LanguageState.objects.filter(
             content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
         )
-        return states.filter(language=language or OuterRef("source_language"))
+
+    def _states(self, language):
+        return self._all_states().filter(language=language or OuterRef("source_language"))
 
 
 class Publishable(PublicContentModel):
@@ -269,6 +308,34 @@ class Publishable(PublicContentModel):
     def status_in(self, language):
         return self.state_in(language).status
 
+    def unpublished_changes(self):
+        """The languages whose live version has changes not yet published, each with
+        whether they are in review: [(language, in review)]."""
+        return [
+            (state.language, state.draft_in_review)
+            for state in self.language_states.all()
+            if state.has_unpublished_changes
+        ]
+
+    def is_written_in(self, language):
+        """Whether a version in `language` has its text (a model says what that is)."""
+        return True
+
+    def state_label(self, language=None):
+        """A language version's state as editors see it (default: the source language's):
+        a scheduled one says when it goes live, a live one whether it has unpublished
+        changes."""
+        state = self.state_in(language or self.source_language)
+        if state.status == Status.SCHEDULED and state.go_live_at:
+            return _("Scheduled for %(moment)s") % {"moment": moment(state.go_live_at)}
+        if not state.pk and not self.is_written_in(state.language):
+            return _("Not written yet")
+        if state.has_unpublished_changes and state.draft_in_review:
+            return _("Published; changes in review")
+        if state.has_unpublished_changes:
+            return _("Published; unpublished changes")
+        return state.get_status_display()
+
     def forget_states(self):
         """Let states read with with_states() be read again (an action changed them)."""
         getattr(self, "_prefetched_objects_cache", {}).pop("language_states", None)
@@ -277,6 +344,10 @@ class Publishable(PublicContentModel):
         """What keeps the version in `language` from being published, as messages (none
         by default); `relations=False` leaves out what a form's inline rows decide."""
         return []
+
+    def sync_copies(self):
+        """Bring the copies of this object's fields kept in other tables into line, after
+        its rows were written without save() (publishing.drafts); nothing by default."""
 
     def goes_live(self, at):
         """Called as the source language goes live or is scheduled, at `at` (None: now,

@@ -45,6 +45,10 @@ def may_edit(user, obj, language=None):
     return _own_unpublished_work(user, obj)
 
 
+def may_add(user, model):
+    return bool(user and user.is_active and user.has_perm(_permission(model, "add")))
+
+
 def may_delete(user, obj):
     model = type(obj)
     if not (user and user.is_active and user.has_perm(_permission(model, "delete"))):

@@ -12,7 +12,6 @@ import zipfile
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape, quoteattr
 
-import reversion
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedElementTree
 from django.apps import apps
@@ -199,19 +198,16 @@ def import_stream(stream, user=None, progress=None):
 
     Each value must pass its field's own validation, as if typed into the admin; the file
     may declare no DTD or entities. Each object is saved as its model receives
-    translations (for a brief, through the publishing path: sent to review), in one
+    translations (for a brief, through the publishing path: sent to review), in a
     revision naming `user`; the units of an export that come back are marked as back.
     `progress`, if given, is called with the number of units read every so often.
     """
     importer = _Importer(user, progress)
     try:
-        with transaction.atomic(), reversion.create_revision():
+        with transaction.atomic():
             importer.read(stream)
             if importer.problems:
                 raise _RollBack
-            # Last, over what each save through the publishing path said.
-            reversion.set_user(user)
-            reversion.set_comment(_("Translations imported from an XLIFF file"))
     except _RollBack:
         problems = importer.problems
         if len(problems) > MAX_PROBLEMS:
@@ -307,7 +303,8 @@ class _Importer:
             # Text that came back as it is is no new translation: an approved version
             # is not sent to review again for it.
             if changed:
-                self.obj.save_translation(self.user, self.language)
+                comment = _("Translations imported from an XLIFF file")
+                self.obj.save_translation(self.user, self.language, comment)
             ExportedUnit.objects.filter(
                 content_type=ContentType.objects.get_for_model(self.obj),
                 object_id=self.obj.pk,

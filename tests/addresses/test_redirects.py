@@ -35,16 +35,21 @@ def brief():
 
 def test_a_changed_slug_leaves_a_permanent_redirect_in_each_language(admin_client, client, brief):
     rename(admin_client, brief, slug_en="gas-deals-levant", slug_ar="sfqat-alghaz")
+    # Unpublished changes move nothing: readers keep the published address.
+    assert client.get("/policy-analysis/gas-deals").status_code == 200
+    assert client.get("/policy-analysis/gas-deals-levant").status_code == 404
+    rename(admin_client, brief, _publish="pressed")
+    rename(admin_client, brief, _approve_ar="pressed", publish_despite_faults="on")
     assert_moved(client, "/policy-analysis/gas-deals", "/policy-analysis/gas-deals-levant")
     assert_moved(client, "/ar/policy-analysis/sfqat", "/ar/policy-analysis/sfqat-alghaz")
 
 
 def test_chains_collapse_into_one_hop_and_moving_back_makes_no_loop(admin_client, client, brief):
-    rename(admin_client, brief, slug_en="second")
-    rename(admin_client, brief, slug_en="third")
+    rename(admin_client, brief, slug_en="second", _publish="pressed")
+    rename(admin_client, brief, slug_en="third", _publish="pressed")
     assert_moved(client, "/policy-analysis/gas-deals", "/policy-analysis/third")
     assert_moved(client, "/policy-analysis/second", "/policy-analysis/third")
-    rename(admin_client, brief, slug_en="gas-deals")
+    rename(admin_client, brief, slug_en="gas-deals", _publish="pressed")
     assert client.get("/policy-analysis/gas-deals").status_code == 200
     assert_moved(client, "/policy-analysis/third", "/policy-analysis/gas-deals")
     assert not Redirect.objects.filter(old_path="/policy-analysis/gas-deals").exists()

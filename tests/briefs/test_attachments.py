@@ -21,10 +21,12 @@ PDF = (
 
 
 def attach(client, brief, content, name="report.pdf"):
+    """Attach a PDF through the form, and publish the brief with it."""
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(client.get(url), "brief_form")
     data.update(
         {
+            "_publish": "pressed",
             "attachments-TOTAL_FORMS": "1",
             "attachments-0-title_en": "Full report",
             "attachments-0-title_ar": "التقرير الكامل",
@@ -102,6 +104,12 @@ def test_a_translator_translates_a_documents_title_and_nothing_else(
         }
     )
     assert client.post(url, data).status_code == 302
+    document.refresh_from_db()  # the live Arabic is kept until the change is approved
+    assert (document.title_ar, document.title_en) == ("التقرير الكامل", "Full report")
+    assert form_data(client.get(url), "brief_form")["attachments-0-title_ar"] == "الملخص الكامل"
+    approval = form_data(admin_client.get(url), "brief_form")
+    approval.update({"_approve_ar": "pressed", "publish_despite_faults": "on"})
+    assert admin_client.post(url, approval).status_code == 302
     document.refresh_from_db()
     assert (document.title_ar, document.title_en) == ("الملخص الكامل", "Full report")
     assert document.file.read() == PDF

@@ -78,8 +78,11 @@ def test_a_revision_is_restored_through_the_admin_form_and_recorded(admin_client
     assert page.status_code == 200 and "First version kept." in page.content.decode()
     response = admin_client.post(url, form_data(page, "brief_form"))
     assert response.status_code == 302
+    # Restored as changes to the live brief: published by the same step as any other.
+    assert PublishingRecord.objects.filter(object_id=brief.pk, action="restore").exists()
+    assert Brief.objects.get(pk=brief.pk).summary_en != "First version kept."
+    save(admin_client, brief, _publish="pressed")
     assert Brief.objects.get(pk=brief.pk).summary_en == "First version kept."
-    assert PublishingRecord.objects.filter(object_id=brief.pk, action="edit").exists()
 
 
 def test_a_deleted_brief_is_recovered_with_its_authors_in_order_and_topics(admin_client, brief):
@@ -120,7 +123,9 @@ def test_a_restore_keeps_the_brief_in_the_state_it_is_in(admin_client, client):
     url = f"/admin/briefs/brief/{brief.pk}/history/{draft_era}/"
     admin_client.post(url, form_data(admin_client.get(url), "brief_form"))
     restored = Brief.objects.get(pk=brief.pk)
-    assert (restored.summary_en, state_of(restored)) == ("Said while a draft.", "live")
+    assert (restored.summary_en, state_of(restored)) == ("Said when published.", "live")
+    assert "Said when published." in client.get(brief.get_absolute_url()).content.decode()
+    save(admin_client, brief, _publish="pressed")
     assert state_of(restored, "ar") == "live"
     assert "Said while a draft." in client.get(brief.get_absolute_url()).content.decode()
     assert client.get(restored.url_in("ar")).status_code == 200

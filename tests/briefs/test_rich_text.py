@@ -143,6 +143,7 @@ def test_bold_and_italic_written_before_the_editor_keep_their_emphasis(client, e
         body_en="<p>An <b>old</b> and <i>older</i> body.</p>",
     )
     data["loaded_version"] = version_of(brief)
+    data["_publish"] = "pressed"
     saved = editor_client.post(f"/admin/briefs/brief/{brief.pk}/change/", data)
     assert saved.status_code == 302  # nothing to confirm: nothing is lost
     assert Brief.objects.get(pk=brief.pk).body_en == (

@@ -205,10 +205,12 @@ def test_the_newest_matches_are_the_same_however_they_are_read(
     monkeypatch.setattr(SearchResults, "_cheapest_way", lambda results, needed: (way, since))
     settings.SEARCH_RANKED_MATCHES = 3
     energy = make_topic("Energy")
+    author = make_expert()
     with committed():
         briefs_by_age = [
             make_brief(
                 f"Note {n}",
+                authors=[author],
                 body_en="<p>Pipelines.</p>",
                 topics=[energy] if n % 2 else [],
                 published_at=day - timedelta(n),
@@ -227,6 +229,7 @@ def test_the_newest_matches_are_the_same_however_they_are_read(
         actions.Withdraw(withdrawn, actor="test").run()
         redated.published_at = day + timedelta(hours=1)  # an edit moves it to the top
         actions.Save(redated, actor="test", edited=["en"]).run()
+        actions.Publish(redated, actor="test").run()  # the edit, published
     newest = [redated.pk, *(brief.pk for brief in briefs_by_age[:2])]
     assert found(client, "/search/?q=pipelines&sort=newest") == newest
     on_energy = [briefs_by_age[1].pk, briefs_by_age[3].pk, briefs_by_age[5].pk]

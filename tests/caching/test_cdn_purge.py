@@ -68,7 +68,7 @@ def brief():
 
 def change(brief, commit):
     with commit(execute=True):
-        actions.Save(brief, actor="test", edited=["en"]).run()
+        actions.Publish(brief, actor="test").run()  # the edit published
 
 
 def run_enqueued():

@@ -44,8 +44,11 @@ def test_pages_are_served_from_the_cache_until_a_change_is_announced(client, sit
     # Written around the path, and never committed: nothing announced, the cache holds.
     Brief.objects.filter(pk=brief.pk).update(title_en="Quietly Renamed")
     assert TITLE in client.get("/policy-analysis/").content.decode()
-    with commit():
+    with commit():  # an edit kept as unpublished changes changes nothing readers see
         actions.Save(Brief.objects.get(pk=brief.pk), actor="test", edited=["en"]).run()
+    assert TITLE in client.get("/policy-analysis/").content.decode()
+    with commit():
+        actions.Publish(Brief.objects.get(pk=brief.pk), actor="test").run()
     listing = client.get("/policy-analysis/").content.decode()
     assert "Quietly Renamed" in listing and TITLE not in listing
 
@@ -188,6 +191,9 @@ def test_conditional_requests_are_answered_with_304_until_the_page_changes(clien
     with commit():
         brief.title_en = "Changed Since"
         actions.Save(brief, actor="test", edited=["en"]).run()
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304  # unpublished
+    with commit():
+        actions.Publish(brief, actor="test").run()
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and "Changed Since" in changed.content.decode()
 

@@ -108,6 +108,7 @@ def test_two_editors_saving_different_briefs_at_once(editors):
                 f"/admin/briefs/brief/{brief.pk}/change/",
                 "brief_form",
                 summary_en=f"Round {round_number} by editor {n}",
+                _publish="pressed",  # live briefs: published at once, not kept as changes
             )
             for n, (editor, brief) in enumerate(zip(editors, briefs, strict=True), start=1)
         ]

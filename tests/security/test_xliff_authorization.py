@@ -117,7 +117,7 @@ def test_a_translator_reads_the_history_but_restores_nothing(client, member, pub
     client.force_login(editor)
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(client.get(url), "brief_form")
-    client.post(url, {**data, "title_en": "Gas Deals, Revised", "_save": "Save"})
+    client.post(url, {**data, "title_en": "Gas Deals, Revised", "_publish": "Publish now"})
     version = Version.objects.get_for_object(brief).last()
     member("tariq", TRANSLATORS)
     history = client.get(f"/admin/briefs/brief/{brief.pk}/history/")

@@ -59,7 +59,9 @@ def test_editor_minor_edit_keeps_translations_current(editor_client):
     assert list(response.context["cl"].result_list) == []
     submitted(editor_client, brief, title_en="Oil Deals")
     response = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
-    assert [b.title_en for b in response.context["cl"].result_list] == ["Oil Deals"]
+    # The edit waits, unpublished: the list names the brief as readers see it.
+    assert [b.pk for b in response.context["cl"].result_list] == [brief.pk]
+    assertContains(response, "Published; unpublished changes")
 
 
 def test_translator_home_shows_the_queue_with_counts(translator_client):

@@ -1,7 +1,6 @@
 import io
 from datetime import datetime, time, timedelta
 
-import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -290,11 +289,8 @@ class Command(BaseCommand):
             (demo.SEED_FIRST_SUMMARY_EN, "First draft of the summary"),
             (final, "Summary: named the topics of the meeting"),
         ]:
-            with reversion.create_revision():
-                seed.summary_en = summary
-                actions.Save(seed, editor, edited=["en"], actor=ACTOR).run()
-                reversion.set_user(editor)
-                reversion.set_comment(comment)
+            seed.summary_en = summary
+            actions.Save(seed, editor, edited=["en"], actor=ACTOR, comment=comment).run()
 
     def _ensure_users(self):
         User = get_user_model()
