@@ -52,14 +52,20 @@ def make_expert(name=None, **fields):
         return Expert.objects.create(**fields)
 
 
-def make_image(name="picture.jpg", size=(1700, 1100), **fields):
-    """A library image, with its renditions; alt text in English unless given."""
+def make_image(name="picture.jpg", size=(1700, 1100), *, renditions=False, **fields):
+    """A library image; alt text in English unless given. Its 22 renditions are cut only
+    with `renditions=True`, for a test that looks at the picture (pages show none of an
+    image without them)."""
     buffer = io.BytesIO()
     Image.new("RGB", size, "#336699").save(buffer, format="JPEG")
     fields.setdefault("alt_en", "A picture")
     image = LibraryImage(**fields)
     image.file.save(name, ContentFile(buffer.getvalue()), save=False)
-    image.save()
+    if renditions:
+        image.save()
+    else:  # stored without save(), which cuts them
+        image.width, image.height = size
+        [image] = LibraryImage.objects.bulk_create([image])
     return image
 
 

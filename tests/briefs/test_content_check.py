@@ -88,7 +88,7 @@ def test_arabic_messages_are_in_arabic(editor_client, form):
 
 
 def test_a_figure_without_alt_text_in_its_language_is_a_fault(editor_client, form):
-    image = make_image(alt_en="Tankers at Ashkelon", alt_ar="")
+    image = make_image(renditions=True, alt_en="Tankers at Ashkelon", alt_ar="")
     figure = (
         f'<figure class="figure"><img src="{image.file.url}" alt="" data-file="{image.pk}">'
         '<figcaption class="figure-caption">ميناء</figcaption></figure>'
@@ -101,7 +101,7 @@ def test_a_figure_without_alt_text_in_its_language_is_a_fault(editor_client, for
     assert "Image 1 has no alt text" in listed[0]
 
     # And the other way about: described in Arabic only, the English body is at fault.
-    undescribed = make_image(alt_en="", alt_ar="ناقلات في عسقلان")
+    undescribed = make_image(renditions=True, alt_en="", alt_ar="ناقلات في عسقلان")
     second = english.replace(f'data-file="{image.pk}"', f'data-file="{undescribed.pk}"')
     data = form(body_en=f"<p>Text.</p>{english}{second}", body_ar="<p>نص.</p>")
     response = editor_client.post("/admin/briefs/brief/add/", data)

@@ -18,7 +18,9 @@ def test_expert_page_shows_profile_expertise_and_briefs(client):
         "Anna Borshchevskaya",
         role_en="Senior Fellow",
         full_bio_en="<p>Works on <strong>Russia</strong>.</p>",
-        portrait=make_image(alt_en="Anna Borshchevskaya, smiling", size=(900, 1200)),
+        portrait=make_image(
+            renditions=True, alt_en="Anna Borshchevskaya, smiling", size=(900, 1200)
+        ),
     )
     anna.topics.add(energy)
     anna.regions.add(syria)

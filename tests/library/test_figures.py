@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def make_image(**fields):
     return factories.make_image(
+        renditions=True,
         size=(1200, 600),
         alt_en="Map of the gas fields",
         alt_ar="خريطة حقول الغاز",
@@ -44,7 +45,7 @@ def body_of(client, url):
 
 
 def test_a_figure_from_the_library_is_saved_without_a_question(editor_client):
-    image = make_image()
+    image = make_image(renditions=True)
     body = f"<p>Before.</p>{figure(image, caption='Written for this brief.')}<p>After.</p>"
     data = brief_form(make_publication_type(), authors=[(make_expert(), 0)], body_en=body)
     response = editor_client.post("/admin/briefs/brief/add/", data)
@@ -79,7 +80,7 @@ def test_an_image_not_from_the_library_is_reported_and_not_stored(editor_client,
 
 
 def test_the_article_draws_a_figure_from_the_library_in_the_readers_language(client):
-    image = make_image()
+    image = make_image(renditions=True)
     brief = make_brief(
         "Gas Fields",
         authors=[make_expert()],
@@ -104,7 +105,7 @@ def test_the_article_draws_a_figure_from_the_library_in_the_readers_language(cli
 
 
 def test_alt_text_typed_in_the_editor_stands_in_where_the_library_has_none(client):
-    image = factories.make_image(alt_en="English alt only")
+    image = factories.make_image(renditions=True, alt_en="English alt only")
     brief = make_brief(
         "Alt",
         authors=[make_expert()],
@@ -116,7 +117,7 @@ def test_alt_text_typed_in_the_editor_stands_in_where_the_library_has_none(clien
 
 
 def test_an_image_deleted_from_the_library_leaves_no_broken_picture(client):
-    image = make_image()
+    image = make_image(renditions=True)
     brief = make_brief("Gone", authors=[make_expert()], body_en=f"<p>Text.</p>{figure(image)}")
     image.delete()
     body = body_of(client, brief.url_in("en"))
@@ -132,7 +133,7 @@ def queries_for(client, url):
 
 
 def test_figures_cost_one_query_however_many(client):
-    images = [make_image() for _ in range(3)]
+    images = [make_image(renditions=True) for _ in range(3)]
     author = make_expert()
     without = make_brief("No Figures", authors=[author])
     one = make_brief("One Figure", authors=[author], body_en=figure(images[0]))
@@ -143,7 +144,7 @@ def test_figures_cost_one_query_however_many(client):
 
 
 def test_writing_html_around_the_editor_cannot_smuggle_markup_into_a_figure(client):
-    image = make_image()
+    image = make_image(renditions=True)
     brief = make_brief("Smuggled", authors=[make_expert()])
     Brief.objects.filter(pk=brief.pk).update(
         body_en=f'<figure class="figure site-header" onclick="x()"><img src="javascript:x" '

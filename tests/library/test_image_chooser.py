@@ -19,7 +19,9 @@ def page(response):
 
 
 def test_the_chooser_offers_each_image_for_the_editor_that_opened_it(editor_client):
-    image = make_image(alt_en="Gas platform", alt_ar="منصة غاز", caption_en="At sea.")
+    image = make_image(
+        renditions=True, alt_en="Gas platform", alt_ar="منصة غاز", caption_en="At sea."
+    )
     html = page(editor_client.get(CHOOSER, {"CKEditorFuncNum": "-2"}))
     assert html.css_first("[data-editor-callback]").attributes["data-editor-callback"] == "-2"
     button = html.css_first("button[data-choose-image]")
@@ -32,9 +34,9 @@ def test_the_chooser_offers_each_image_for_the_editor_that_opened_it(editor_clie
 
 
 def test_the_chooser_searches_and_pages_the_library(editor_client):
-    make_image(alt_en="Gas platform", size=(320, 200))
+    make_image(renditions=True, alt_en="Gas platform", size=(320, 200))
     for number in range(25):  # small: the renditions of 26 large pictures took most of the time
-        make_image(alt_en=f"Portrait {number}", size=(320, 200))
+        make_image(renditions=True, alt_en=f"Portrait {number}", size=(320, 200))
     searched = page(editor_client.get(CHOOSER, {"CKEditorFuncNum": "1", "q": "platform"}))
     assert [b.attributes["data-alt"] for b in searched.css("[data-choose-image]")] == [
         "Gas platform"
@@ -62,7 +64,7 @@ def test_the_chooser_searches_and_pages_the_library(editor_client):
     ],
 )
 def test_bad_input_to_the_chooser_gets_a_clear_page(editor_client, params):
-    make_image()
+    make_image(renditions=True)
     response = editor_client.get(CHOOSER, params)
     html = page(response)
     assert "<script>alert(1)" not in response.content.decode()
@@ -74,7 +76,7 @@ def test_bad_input_to_the_chooser_gets_a_clear_page(editor_client, params):
 
 
 def test_the_arabic_chooser_is_arabic_and_right_to_left(editor_client):
-    make_image(alt_en="Gas platform", alt_ar="منصة غاز")
+    make_image(renditions=True, alt_en="Gas platform", alt_ar="منصة غاز")
     html = page(editor_client.get("/ar" + CHOOSER, {"CKEditorFuncNum": "1"}))
     assert html.css_first("html").attributes["lang"] == "ar"
     assert html.css_first("html").attributes["dir"] == "rtl"
@@ -82,7 +84,7 @@ def test_the_arabic_chooser_is_arabic_and_right_to_left(editor_client):
 
 
 def test_who_may_open_the_chooser(client, member, django_user_model):
-    make_image()
+    make_image(renditions=True)
     assert client.get(CHOOSER).status_code == 302  # to the login page
     for name, group in [("writer", WRITERS), ("translator", TRANSLATORS)]:
         member(name, group)

@@ -15,8 +15,9 @@ from tests.factories import make_brief, make_expert
 pytestmark = pytest.mark.django_db
 
 
-def make_image(**fields):
+def make_image(renditions=True, **fields):
     return factories.make_image(
+        renditions=True,
         alt_en="Gas platform at sea",
         alt_ar="منصة غاز في البحر",
         caption_en="The Leviathan platform.",
@@ -28,7 +29,9 @@ def make_image(**fields):
 
 
 def test_the_article_shows_the_lead_image_as_renditions_in_each_language(client):
-    brief = make_brief("Gas Deals", arabic=True, authors=[make_expert()], lead_image=make_image())
+    brief = make_brief(
+        "Gas Deals", arabic=True, authors=[make_expert()], lead_image=make_image(renditions=True)
+    )
     for language, alt, caption in [
         ("en", "Gas platform at sea", "The Leviathan platform."),
         ("ar", "منصة غاز في البحر", "منصة ليفياثان."),
@@ -51,7 +54,7 @@ def test_lists_show_it_without_a_query_more(client):
     counts = []
     for size in (2, 8):
         for _ in range(size):
-            make_brief(authors=[make_expert()], lead_image=make_image())
+            make_brief(authors=[make_expert()], lead_image=make_image(renditions=True))
         cache.clear()  # the filters' choices read afresh each time, as after a change
         with CaptureQueriesContext(connection) as queries:
             html = client.get("/policy-analysis/").content.decode()
