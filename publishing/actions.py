@@ -441,6 +441,7 @@ class Recover(Action):
         with transaction.atomic():
             self.version.revision.revert(delete=True)
             self.obj.refresh_from_db()
+            self.obj.save()  # its live flags follow its states: it has none, it is a draft
             self.keep_records(*self.steps)
         return self.steps
 

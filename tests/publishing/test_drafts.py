@@ -267,3 +267,30 @@ def test_delete_and_recover_are_actions_that_check_and_record(admin_client, memb
     assert brief.live_languages() == [] and state_of(brief) is None  # a draft
     assert PublishingRecord.objects.filter(object_id=brief.pk, action=Record.RECOVER).exists()
     assert Client().get(f"/policy-analysis/{brief.slug_en}").status_code == 404
+
+
+def test_restore_and_recover_from_code_go_through_the_same_actions(admin_user, commits):
+    brief = live_brief()
+    brief.summary_en = "An earlier summary."
+    actions.Publish(brief, admin_user).run()
+    brief.summary_en = "The current summary."
+    actions.Publish(brief, admin_user).run()
+    earlier = next(
+        version.revision
+        for version in Version.objects.get_for_object(brief)
+        if version.field_dict["summary_en"] == "An earlier summary."
+    )
+    with commits():
+        actions.Restore(Brief.objects.get(pk=brief.pk), admin_user, revision=earlier).run()
+    assert "The current summary." in reader_sees(brief) and state(brief).has_unpublished_changes
+    with commits():
+        actions.Publish(Brief.objects.get(pk=brief.pk), admin_user).run()
+    assert "An earlier summary." in reader_sees(brief)
+    version = Version.objects.get_for_object(brief).first()
+    actions.Delete(Brief.objects.get(pk=brief.pk), admin_user).run()
+    gone = Brief(pk=brief.pk, source_language="en")
+    actions.Recover(gone, admin_user, version=version).run()
+    recovered = Brief.objects.get(pk=brief.pk)
+    assert recovered.summary_en == "An earlier summary." and recovered.live_languages() == []
+    records = PublishingRecord.objects.filter(object_id=brief.pk).values_list("action", flat=True)
+    assert {Record.RESTORE, Record.DELETE, Record.RECOVER} <= set(records)
