@@ -67,10 +67,10 @@ REFUSED = {
     # role: the actions refused on every brief, whatever its state
     "writer": ["publish", "schedule", "withdraw", "approve ar", "withdraw ar"],
     "translator": ["publish", "schedule", "withdraw", "approve ar", "withdraw ar",
-                   "send to review", "back to draft", "save en"],
+                   "send to review", "back to draft", "save en", "restore", "delete"],
     "staff without a group": ["publish", "schedule", "withdraw", "approve ar", "withdraw ar",
                               "send to review", "back to draft", "save en", "send ar to review",
-                              "save ar"],
+                              "save ar", "restore", "delete"],
 }  # fmt: skip
 ACTIONS = {
     "publish": lambda brief, user: actions.Publish(brief, user),
@@ -85,6 +85,8 @@ ACTIONS = {
     "send ar to review": lambda brief, user: actions.SendToReview(brief, user, "ar"),
     "save en": lambda brief, user: actions.Save(brief, user, edited=["en"]),
     "save ar": lambda brief, user: actions.Save(brief, user, edited=["ar"]),
+    "restore": lambda brief, user: actions.Restore(brief, user, revision=None),
+    "delete": lambda brief, user: actions.Delete(brief, user),
 }
 
 
@@ -121,6 +123,20 @@ def test_a_writer_may_send_only_their_own_draft_to_review(demo):
     for brief in others:
         with pytest.raises(PermissionDenied):
             actions.SendToReview(brief, writer).run()
+
+
+def test_a_writer_deletes_only_their_own_draft_and_restores_nothing_live(demo):
+    writer = users()["writer"]
+    briefs = list(Brief.objects.with_states())
+    for brief in briefs:
+        own_draft = brief.created_by_id == writer.pk and brief.status_in("en") == Status.DRAFT
+        if not own_draft:
+            with pytest.raises(PermissionDenied):
+                actions.Delete(brief, writer).run()
+        if brief.live_languages():
+            with pytest.raises(PermissionDenied):
+                actions.Restore(brief, writer, revision=None).run()
+    assert Brief.objects.count() == len(briefs)
 
 
 def test_the_command_refuses_a_user_who_may_not_publish(demo):
