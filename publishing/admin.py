@@ -209,9 +209,12 @@ class StateFilter(admin.SimpleListFilter):
     language = None  # each object's source language
 
     def lookups(self, request, model_admin):
-        return [(status, label) for status, label in Status.choices if status != Status.APPROVED]
+        states = [(status, label) for status, label in Status.choices if status != Status.APPROVED]
+        return [*states, ("changes", _("Published, with unpublished changes"))]
 
     def queryset(self, request, queryset):
+        if self.value() == "changes":
+            return queryset.with_unpublished_changes()
         if self.value() in Status.values:
             return queryset.in_state(self.value(), self.language)
         return queryset

@@ -87,7 +87,9 @@ def test_an_editors_edit_to_a_live_brief_waits_until_published(admin_client, com
     assertContains(form, "Gas Deals Revisited")
     assertContains(form, "The corrected body.")
     assertContains(form, "this form shows unpublished changes")
-    assertContains(admin_client.get("/admin/briefs/brief/"), "Published; unpublished changes")
+    changed = admin_client.get("/admin/briefs/brief/", {"state": "changes"})
+    assert [b.pk for b in changed.context["cl"].result_list] == [brief.pk]
+    assertContains(changed, "Published; unpublished changes")
     home = admin_client.get("/admin/")
     assertContains(home, "Unpublished changes to live content")
     assertContains(home, f'<a href="{change_url(brief)}">Gas Deals in the Levant</a>', html=True)
