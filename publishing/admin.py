@@ -394,15 +394,16 @@ class PublishingAdmin:
             return view(*args)
         try:
             with transaction.atomic(), drafts.opened(obj), signals.holding() as announcements:
-                before = drafts.Before(obj)
+                posted = request.method == "POST"
+                before = drafts.Before(obj) if posted else None
                 opened = drafts.open_drafts(obj)
                 response = view(*args)
-                saved = request.method == "POST" and response.status_code == 302
+                saved = posted and response.status_code == 302
                 if not saved and opened:
                     if hasattr(response, "render"):
                         response.render()  # while the rows hold the changes it shows
                     raise _Undo(response)
-                revision = drafts.latest_revision(obj)
+                revision = drafts.latest_revision(obj) if saved else None
                 if not saved or before.settle(obj, revision, drafts_opened=True):
                     signals.send(announcements)
         except _Undo as undo:
