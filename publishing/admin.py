@@ -215,6 +215,8 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "changes":
             return queryset.with_unpublished_changes()
+        if self.value() == Status.LIVE and self.language is None:
+            return queryset.live_in_own_language()
         if self.value() in Status.values:
             return queryset.in_state(self.value(), self.language)
         return queryset

@@ -225,6 +225,16 @@ class PublishableQuerySet(models.QuerySet):
         language = language or translation.get_language()
         return self.filter(public_q(language) | Q(source_language=language))
 
+    def live_in_own_language(self):
+        """What readers may see in the language it is written in (the state filter's
+        "Published": read from the live flags, which the lists' indexes hold)."""
+        return self.filter(
+            reduce(
+                operator.or_,
+                (Q(source_language=code) & public_q(code) for code in LANGUAGE_CODES),
+            )
+        )
+
     def live_anywhere(self):
         """What readers may see in some language."""
         return self.filter(public_anywhere_q())
