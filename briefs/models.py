@@ -309,6 +309,10 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         indexes = [
             # The admin's changelist, newest first, however large the archive.
             models.Index(fields=["-published_at", "-id"], name="brief_newest_first"),
+            # What readers see in no language (drafts, in review, scheduled, withdrawn),
+            # newest first: a few among many, which the editors' search and the picks
+            # picker look through by title.
+            models.Index(fields=["-id"], condition=~public_anywhere_q(), name="brief_live_nowhere"),
             # Each language's public lists, newest first.
             *(
                 models.Index(

@@ -40,6 +40,9 @@ class Action:
         self.actor, self.note, self.comment = actor, note, comment
         self.steps = []  # (record, language) of what was done, once executed
         self.before = None  # what readers saw, where execute() writes before save()
+        # What the steps did, for settling the object's changes (publishing.drafts): the
+        # admin's, where its form opened them, else this action's own.
+        self.outcome = drafts.outcome_of(obj) or drafts.Outcome()
         self._states, self._changed = {}, set()
 
     # Asked before anything is done.
@@ -107,20 +110,20 @@ class Action:
         return self.state(language)
 
     def set_live(self, language):
-        """The version in `language` live now, with its unpublished changes."""
-        self.take_in_draft(language)
+        """The version in `language` live now (with its changes only where accept()ed)."""
         state, now = self.changed(language), timezone.now()
         state.status, state.go_live_at = Status.LIVE, None
         state.first_published_at = state.first_published_at or now
         state.last_published_at = now
         setattr(self.obj, live_field(language), True)
 
-    def take_in_draft(self, language):
-        """The unpublished changes in `language`, into the object's rows: they are what it
-        is published, or taken down, with. (Where a form is saved, they are in it: the
-        admin opened them into the rows for it.)"""
+    def accept(self, language):
+        """The changes waiting apart in `language` are what it is published or approved
+        with: into the object's rows (where a form is saved, they are in it already: the
+        admin opened them into the rows for it)."""
+        self.outcome.accepted.add(language)
         state = self.state(language)
-        if state.draft_revision_id is None or drafts.is_open(self.obj):
+        if state.draft_revision_id is None or drafts.outcome_of(self.obj) is not None:
             return
         copy = drafts.Copy.of_revision(state.draft_revision, self.obj)
         if copy is not None:
@@ -128,9 +131,8 @@ class Action:
 
     def take_down(self, status):
         """This language version to `status`, and, for the source language, every live
-        translation with it (they wait, approved, for the source to go live again); a
-        version taken down keeps its unpublished changes as its text."""
-        self.take_in_draft(self.language)
+        translation with it (they wait, approved, for the source to go live again). Their
+        changes stay apart, for whoever publishes them again."""
         state = self.changed(self.language)
         state.status, state.go_live_at = status, None
         if status != Status.SCHEDULED:  # a scheduled version keeps its take-down time
@@ -139,7 +141,6 @@ class Action:
         if self.is_source:
             for code in self.translations():
                 if self.state(code).status == Status.LIVE:
-                    self.take_in_draft(code)
                     self.changed(code).status = Status.APPROVED
                 setattr(self.obj, live_field(code), False)
 
@@ -151,7 +152,7 @@ class Action:
         (publishing.drafts); where the caller opened the object's unpublished changes
         for its form (the admin), the caller keeps them apart once its revision is written."""
         self.steps = list(steps)
-        settling = self.obj.pk is not None and not drafts.is_open(self.obj)
+        settling = self.obj.pk is not None and drafts.outcome_of(self.obj) is None
         # Inside a revision begun by the caller (a bulk action), this save's revision is
         # written only as the caller's block ends: there is none to name yet.
         outermost = not reversion.is_active()
@@ -164,7 +165,7 @@ class Action:
             with signals.holding() as announcements:
                 self._save_with_revision()
                 revision = drafts.latest_revision(self.obj) if outermost else None
-                public = before.settle(self.obj, revision)
+                public = before.settle(self.obj, revision, self.outcome)
             if public:
                 signals.send(announcements)
         return self.steps
@@ -236,6 +237,7 @@ class Publish(Action):
 
     def execute(self):
         if not self.is_source:
+            self.accept(self.language)
             if self.obj.is_live(self.obj.source_language):
                 self.set_live(self.language)
             else:
@@ -252,8 +254,9 @@ class Publish(Action):
         return self.save((Record.PUBLISH, self.language))
 
     def go_live(self):
-        """The source language live now (dated `at`, if given), and each approved
-        translation with it."""
+        """The source language live now (dated `at`, if given), with its changes, and
+        each approved translation with it (as approved: their later changes wait)."""
+        self.accept(self.language)
         self.set_live(self.language)
         self.obj.goes_live(self.at)
         for code in self.translations():  # a live one stays as it is, changes and all
@@ -346,6 +349,7 @@ class SendToReview(Action):
 
     def execute(self):
         if self.obj.is_live(self.language) and not self.is_source:
+            self.outcome.sent.add(self.language)
             self.changed(self.language).draft_in_review = True
         else:
             self.take_down(Status.REVIEW)

@@ -395,7 +395,11 @@ class PublishingAdmin:
         if obj is None:
             return view(*args)
         try:
-            with transaction.atomic(), drafts.opened(obj), signals.holding() as announcements:
+            with (
+                transaction.atomic(),
+                drafts.opened(obj) as outcome,
+                signals.holding() as announcements,
+            ):
                 posted = request.method == "POST"
                 before = drafts.Before(obj) if posted else None
                 opened = drafts.open_drafts(obj)
@@ -405,9 +409,12 @@ class PublishingAdmin:
                     if hasattr(response, "render"):
                         response.render()  # while the rows hold the changes it shows
                     raise _Undo(response)
-                revision = drafts.latest_revision(obj) if saved else None
-                if not saved or before.settle(obj, revision, drafts_opened=True):
-                    signals.send(announcements)
+                if saved:
+                    revision = drafts.latest_revision(obj)
+                    if not before.settle(obj, revision, outcome, opened):
+                        announcements.clear()  # nothing readers see changed
+                    self._tell_state(request, obj)
+                signals.send(announcements)
         except _Undo as undo:
             return undo.response
         return response
@@ -514,21 +521,19 @@ class PublishingAdmin:
         return f"{said}. {fields}" if changed else f"{said}."
 
     def response_add(self, request, obj, post_url_continue=None):
-        return self._after_step(request, obj) or super().response_add(request, obj)
+        redirect = self._after_step(request, obj)
+        if redirect is not None:
+            self._tell_state(request, obj)
+        return redirect or super().response_add(request, obj)
 
     def response_change(self, request, obj):
+        # What became of it is told once its changes are settled (_apart_from_live).
         return self._after_step(request, obj) or super().response_change(request, obj)
 
     def _after_step(self, request, obj):
-        """After a workflow button, the editor stays on the object, told what became of it."""
+        """After a workflow button, the editor stays on the object."""
         if pressed_step(request.POST, obj, self.model) is None:
             return None
-        obj.forget_states()
-        self.message_user(
-            request,
-            _("“%(title)s” is now: %(states)s.") % {"title": obj, "states": self.states_said(obj)},
-            messages.SUCCESS,
-        )
         opts = self.model._meta
         return HttpResponseRedirect(
             reverse(
@@ -537,6 +542,23 @@ class PublishingAdmin:
                 current_app=self.admin_site.name,
             )
         )
+
+    def _tell_state(self, request, obj):
+        """Tell what became of `obj`: its states after a workflow button; after a plain
+        save that left changes apart, that readers do not see them yet."""
+        obj = self.model._default_manager.with_states().get(pk=obj.pk)
+        if pressed_step(request.POST, obj, self.model) is not None:
+            said = _("“%(title)s” is now: %(states)s.") % {
+                "title": obj,
+                "states": self.states_said(obj),
+            }
+            self.message_user(request, said, messages.SUCCESS)
+        elif obj.unpublished_changes():
+            said = _(
+                "Readers still see the published version: the changes are kept until "
+                "someone who may publish publishes them."
+            )
+            self.message_user(request, said, messages.INFO)
 
     def states_said(self, obj):
         """The state of each language version begun, in a sentence ("Published", or

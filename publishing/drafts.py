@@ -8,7 +8,11 @@ An object's content is divided into one part per language: a translation's part 
 `_xx` columns, on the object and on the rows that go with it; the source language's part
 is everything else its editors fill in, and which rows go with it. A save changes the row
 for every part (the admin's form and Django's saving know no other way); settle() then
-puts back each live language's part as it was before, keeping the change as a draft.
+puts back the part of each language readers see, or will see without another approval
+(live, or approved and waiting for its source), and of each language that already has
+changes apart, keeping the change as its draft. Only the step that publishes or approves
+a language takes its changes in (Outcome.accepted); taking a version down keeps them
+apart, for whoever publishes it again.
 """
 
 from contextlib import contextmanager
@@ -26,9 +30,21 @@ from .models import LanguageState, Status
 KEPT_OUT = {"source_language", "created_by", "updated_by"}
 
 
+# The statuses whose text is kept in the rows while changes wait apart.
+KEPT_APART = (Status.LIVE, Status.APPROVED)
+
+
+class Outcome:
+    """What the steps of one save did to an object's language versions: whose changes
+    they published or approved (`accepted`), which they sent to review (`sent`)."""
+
+    def __init__(self):
+        self.accepted, self.sent = set(), set()
+
+
 # The objects whose rows hold their unpublished changes for a form being saved (the
-# admin's, PublishingAdmin): the actions its save takes leave settling them to it.
-_opened = ContextVar("publishing_drafts_opened", default=frozenset())
+# admin's, PublishingAdmin), with the Outcome its steps add to: it settles them after.
+_opened = ContextVar("publishing_drafts_opened", default=None)
 
 
 def _key(obj):
@@ -38,16 +54,18 @@ def _key(obj):
 @contextmanager
 def opened(obj):
     """Within this block, `obj`'s rows hold its unpublished changes (open_drafts()), and
-    whoever opened them settles them after (Before.settle)."""
-    token = _opened.set(_opened.get() | {_key(obj)})
+    whoever opened them settles them after (Before.settle) with the Outcome it gives."""
+    outcome = Outcome()
+    token = _opened.set({**(_opened.get() or {}), _key(obj): outcome})
     try:
-        yield
+        yield outcome
     finally:
         _opened.reset(token)
 
 
-def is_open(obj):
-    return _key(obj) in _opened.get()
+def outcome_of(obj):
+    """The Outcome of the caller who opened `obj`'s changes, or None."""
+    return (_opened.get() or {}).get(_key(obj)) if obj.pk is not None else None
 
 
 def _columns(model):
@@ -199,36 +217,41 @@ class Before:
     """What readers saw of an object before a save: its copy and its states."""
 
     def __init__(self, obj):
-        self.copy = Copy.of(obj) if obj.pk is not None else None
-        self.published = {
-            code: state.last_published_at
-            for code, state in (states_of(obj) if obj.pk else {}).items()
-            if state.status == Status.LIVE
-        }
+        states = states_of(obj)
+        self.live = {code for code, state in states.items() if state.status == Status.LIVE}
+        self.apart = {code for code, state in states.items() if state.draft_revision_id}
+        kept = self.apart or any(state.status in KEPT_APART for state in states.values())
+        # Nothing readers see, and no changes apart: a save has nothing to put back.
+        self.copy = Copy.of(obj) if kept else None
 
-    def settle(self, obj, revision, drafts_opened=False):
-        """After a save of `obj` kept as `revision`: each language live before and since,
-        and not published again by the save, gets back its part as readers saw it, the
-        change kept as its unpublished changes (`revision`); a language the save published
-        has `revision` recorded as its live one; a language no longer live keeps its text
-        in its rows, with no changes apart. `drafts_opened`: the save began from every
-        language's unpublished changes (the admin's form), so a language whose part is
-        as readers see it has none left. Returns whether what readers see changed: a
-        language published, or taken down."""
-        after = Copy.of(obj)
+    def settle(self, obj, revision, outcome, opened=None):
+        """After a save of `obj` kept as `revision`, whose steps came to `outcome`: each
+        language whose changes a step accepted has `revision` as its published one; each
+        other language whose text readers see (KEPT_APART) or whose changes were already
+        apart, and which the save changed, gets its part back as it was, the change kept
+        as its draft (`revision`), in review if a step sent it. `opened`: the drafts the
+        save began from ({language: Copy}, the admin's form), a language whose part is
+        still its draft keeping it as it was, one whose part is as the rows hold it
+        having none left. Returns whether what readers see changed: a language published,
+        approved live, or taken down."""
+        after = Copy.of(obj) if self.copy is not None else None
         put_back = False
         states = states_of(obj)
         live = {code for code, state in states.items() if state.status == Status.LIVE}
-        public = live != set(self.published)
+        public = live != self.live
         for code, state in states.items():
             kept = (state.draft_revision_id, state.live_revision_id, state.draft_in_review)
-            if state.status != Status.LIVE:
+            changed = after is not None and self.copy.part(code) != after.part(code)
+            draft = (opened or {}).get(code)
+            if code in outcome.accepted:
                 state.draft_revision, state.draft_in_review = None, False
-            elif self.published.get(code) != state.last_published_at:
-                state.live_revision, state.draft_revision = revision, None
-                state.draft_in_review = False
-                public = True
-            elif self.copy.part(code) != after.part(code):
+                if state.status == Status.LIVE:
+                    state.live_revision, public = revision, True
+            elif changed and draft is not None and draft.part(code) == after.part(code):
+                self.copy.put_back(obj, code)  # the draft as it was, saved again
+                put_back = True
+                state.draft_in_review = state.draft_in_review or code in outcome.sent
+            elif changed and (state.status in KEPT_APART or code in self.apart):
                 if revision is None:
                     raise RuntimeError(
                         f"An edit to live text of {obj!r} inside a revision that keeps it "
@@ -237,7 +260,10 @@ class Before:
                 self.copy.put_back(obj, code)
                 put_back = True
                 state.draft_revision = revision
-            elif drafts_opened:
+                state.draft_in_review = code in outcome.sent or (
+                    opened is None and state.draft_in_review
+                )
+            elif not changed and opened is not None:
                 state.draft_revision, state.draft_in_review = None, False
             if kept != (state.draft_revision_id, state.live_revision_id, state.draft_in_review):
                 state.save(update_fields=["draft_revision", "live_revision", "draft_in_review"])
@@ -249,12 +275,13 @@ class Before:
 
 def open_drafts(obj):
     """Write each language's draft into the object's rows, as its form shows them (inside a
-    transaction the caller rolls back, or saves through, settle() keeping them apart)."""
+    transaction the caller rolls back, or saves through, settle() keeping them apart).
+    Returns the drafts opened, {language: Copy}."""
     drafts = [state for state in states_of(obj).values() if state.draft_revision_id]
-    opened = False
+    opened = {}
     for state in sorted(drafts, key=lambda state: state.draft_revision_id):
         copy = Copy.of_revision(state.draft_revision, obj)
         if copy is not None:
             copy.put_back(obj, state.language)
-            opened = True
+            opened[state.language] = copy
     return opened

@@ -321,11 +321,12 @@ class Publishable(PublicContentModel):
     def unpublished_changes(self):
         """The languages whose live version has changes not yet published, each with
         whether they are in review: [(language, in review)]."""
-        return [
-            (state.language, state.draft_in_review)
+        waiting = {
+            state.language: state.draft_in_review
             for state in self.language_states.all()
             if state.has_unpublished_changes
-        ]
+        }
+        return [(code, waiting[code]) for code in LANGUAGE_CODES if code in waiting]
 
     def is_written_in(self, language):
         """Whether a version in `language` has its text (a model says what that is)."""

@@ -125,7 +125,7 @@ def test_a_translators_edit_to_live_arabic_keeps_it_online_until_approved(
     form = admin_client.get(change_url(brief))
     assertContains(form, "نص منقح.")
     assertContains(form, "this form shows changes sent to review")
-    assertContains(admin_client.get("/admin/"), "Arabic: in review")
+    assertContains(admin_client.get("/admin/"), "Arabic: changes in review")
     with commits():
         post_form(admin_client, brief, button="_approve_ar", publish_despite_faults="on")
     assert "نص منقح." in reader_sees(brief, "ar")
@@ -182,15 +182,30 @@ def test_a_refused_form_keeps_the_live_text_and_the_changes(admin_client, commit
     assert Brief.objects.get(pk=brief.pk).title_en == "Gas Deals in the Levant"
 
 
-def test_withdrawing_keeps_the_changes_as_the_text(commits):
+def test_changes_outlast_a_withdrawal_and_go_live_only_when_accepted(
+    admin_client, client, member, commits
+):
+    """Taken down and published again, a brief goes back with its English changes (the
+    editor publishes them) and its approved Arabic, the Arabic changes still waiting."""
     brief = live_brief()
-    brief.body_en = "<p>Withdrawn with this.</p>"
-    actions.Save(brief, None, edited=["en"], actor="test").run()
-    assert Brief.objects.get(pk=brief.pk).body_en == "<p>The published body.</p>"
-    actions.Withdraw(Brief.objects.get(pk=brief.pk), None, actor="test", note="test").run()
-    withdrawn = Brief.objects.get(pk=brief.pk)
-    assert withdrawn.body_en == "<p>Withdrawn with this.</p>"
-    assert state(brief).status == Status.WITHDRAWN and not state(brief).has_unpublished_changes
+    with commits():
+        post_form(admin_client, brief, body_en="<p>English changes.</p>")
+    member("layla", TRANSLATORS)
+    with commits():
+        post_form(client, brief, button="_send_to_review_ar", body_ar="<p>لم يُعتمد بعد.</p>")
+    with commits():
+        actions.Withdraw(Brief.objects.get(pk=brief.pk), None, actor="test", note="test").run()
+    assert Brief.objects.get(pk=brief.pk).body_ar == "<p>النص المنشور.</p>"
+    assert state(brief, "ar").status == Status.APPROVED and state(brief, "ar").draft_in_review
+    with commits():
+        post_form(admin_client, brief, button="_publish")
+    assert "English changes." in reader_sees(brief)
+    arabic = reader_sees(brief, "ar")
+    assert "النص المنشور." in arabic and "لم يُعتمد بعد." not in arabic
+    assert state(brief, "ar").draft_in_review  # still waiting, as the translator sent it
+    with commits():
+        post_form(admin_client, brief, button="_approve_ar", publish_despite_faults="on")
+    assert "لم يُعتمد بعد." in reader_sees(brief, "ar")
 
 
 def test_restoring_a_revision_makes_changes_to_publish(admin_client, commits):
