@@ -379,7 +379,8 @@ BRIEFS_PER_PAGE = env.int("BRIEFS_PER_PAGE", default=20)
 # this many results, each with a passage, per page.
 SEARCH_RANKED_MATCHES = env.int("SEARCH_RANKED_MATCHES", default=200)
 SEARCH_RESULTS_PER_PAGE = env.int("SEARCH_RESULTS_PER_PAGE", default=10)
-# The admin's brief search counts its matches up to this many ("more than 1,000").
+# The admin's brief search, and its lists filtered by state, count up to this many
+# ("more than 1,000").
 ADMIN_SEARCH_COUNT_CAP = env.int("ADMIN_SEARCH_COUNT_CAP", default=1000)
 # Arabic dates' house style (editorial.dates): month names "both" ("تشرين الثاني/نوفمبر",
 # as the modelled site), "levantine" ("تشرين الثاني") or "gregorian" ("نوفمبر"); digits

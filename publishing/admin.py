@@ -217,6 +217,8 @@ class StateFilter(admin.SimpleListFilter):
             return queryset.with_unpublished_changes()
         if self.value() == Status.LIVE and self.language is None:
             return queryset.live_in_own_language()
+        if self.value() == Status.REVIEW:  # and live versions' changes sent to review
+            return queryset.in_review(self.language)
         if self.value() in Status.values:
             return queryset.in_state(self.value(), self.language)
         return queryset
@@ -242,7 +244,7 @@ def translation_state_filter(language):
     approved (waiting for its source), published, withdrawn."""
     attributes = {
         "title": format_lazy(gettext_lazy("{} version"), language_name(language)),
-        "parameter_name": f"state_{language}",
+        "parameter_name": f"{StateFilter.parameter_name}_{language}",
         "language": language,
     }
     return type(f"TranslationStateFilter_{language}", (TranslationStateFilter,), attributes)
@@ -298,6 +300,12 @@ class PublishingAdmin:
 
     def has_publish_permission(self, request):
         return policy.may_publish(request.user, self.model)
+
+    def filtered_by_state(self, request):
+        """Whether the changelist is filtered by a language version's state."""
+        names = [StateFilter.parameter_name]
+        names += [f"{StateFilter.parameter_name}_{code}" for code in LANGUAGE_CODES]
+        return any(request.GET.get(name) for name in names)
 
     # The steps offered.
 

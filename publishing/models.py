@@ -247,6 +247,12 @@ class PublishableQuerySet(models.QuerySet):
         `status`."""
         return self.filter(Exists(self._states(language).filter(status=status)))
 
+    def in_review(self, language=None):
+        """Objects whose version in `language` (default: each one's source language) waits
+        for an editor: in review, or live with changes sent to review."""
+        waiting = Q(status=Status.REVIEW) | Q(draft_in_review=True)
+        return self.filter(Exists(self._states(language).filter(waiting)))
+
     def with_unpublished_changes(self):
         """Objects live in a language that has unpublished changes (publishing.drafts)."""
         return self.filter(Exists(self._all_states().filter(draft_revision__isnull=False)))

@@ -12,8 +12,9 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     editor.goto(f"{demo_site}/admin/briefs/brief/?q=Libya")
     editor.get_by_role("link", name=LIBYA).click()
     editor.fill("#id_title_en", f"{LIBYA} Deepens")
-    editor.click("input[name=_save]")
+    editor.click("input[name=_publish]")  # the English change, published
     editor.wait_for_selector(".messagelist .success")
+    editor.goto(f"{demo_site}/admin/briefs/brief/?q=Libya")
     libya = editor.locator("#result_list tr", has_text=f"{LIBYA} Deepens")
     assert "outdated" in libya.inner_text()  # flagged to editors; the Arabic stays public
     arabic_address = "/ar/policy-analysis/azmt-alshryt-almtjddt-fy-lybya"
@@ -41,7 +42,7 @@ def test_editor_changes_english_the_translator_catches_up_and_the_editor_approve
     arabic_title.fill("أزمة الشرعية المتجددة في ليبيا تتعمّق")
     translator.click("input[name=_send_to_review_ar]")
     message = translator.locator(".messagelist .success").inner_text()
-    assert "Arabic: In review" in message
+    assert "Arabic: Published; changes in review" in message  # the Arabic stays public
     translator.goto(f"{demo_site}/admin/")
     assert "Briefs — 4 to translate, 0 outdated" in (
         translator.locator(".translation-queue").inner_text()

@@ -45,7 +45,7 @@ def body_of(client, url):
 
 
 def test_a_figure_from_the_library_is_saved_without_a_question(editor_client):
-    image = make_image(renditions=True)
+    image = make_image()
     body = f"<p>Before.</p>{figure(image, caption='Written for this brief.')}<p>After.</p>"
     data = brief_form(make_publication_type(), authors=[(make_expert(), 0)], body_en=body)
     response = editor_client.post("/admin/briefs/brief/add/", data)
@@ -80,7 +80,7 @@ def test_an_image_not_from_the_library_is_reported_and_not_stored(editor_client,
 
 
 def test_the_article_draws_a_figure_from_the_library_in_the_readers_language(client):
-    image = make_image(renditions=True)
+    image = make_image()
     brief = make_brief(
         "Gas Fields",
         authors=[make_expert()],
@@ -117,7 +117,7 @@ def test_alt_text_typed_in_the_editor_stands_in_where_the_library_has_none(clien
 
 
 def test_an_image_deleted_from_the_library_leaves_no_broken_picture(client):
-    image = make_image(renditions=True)
+    image = make_image()
     brief = make_brief("Gone", authors=[make_expert()], body_en=f"<p>Text.</p>{figure(image)}")
     image.delete()
     body = body_of(client, brief.url_in("en"))
@@ -133,7 +133,7 @@ def queries_for(client, url):
 
 
 def test_figures_cost_one_query_however_many(client):
-    images = [make_image(renditions=True) for _ in range(3)]
+    images = [make_image() for _ in range(3)]
     author = make_expert()
     without = make_brief("No Figures", authors=[author])
     one = make_brief("One Figure", authors=[author], body_en=figure(images[0]))
@@ -144,7 +144,7 @@ def test_figures_cost_one_query_however_many(client):
 
 
 def test_writing_html_around_the_editor_cannot_smuggle_markup_into_a_figure(client):
-    image = make_image(renditions=True)
+    image = make_image()
     brief = make_brief("Smuggled", authors=[make_expert()])
     Brief.objects.filter(pk=brief.pk).update(
         body_en=f'<figure class="figure site-header" onclick="x()"><img src="javascript:x" '
