@@ -75,7 +75,7 @@ def test_reads_stay_on_the_primary_while_replicas_catch_up_with_a_change(
 ):
     settings.DATABASE_REPLICA_LAG_SECONDS = 1
     with django_capture_on_commit_callbacks(execute=True):
-        actions.Save(brief, actor="test", edited=["en"]).run()  # announced
+        actions.Publish(brief, actor="test").run()  # announced (an unpublished edit is not)
     status, on_primary, on_replicas = reads(client, brief.url_in("en"))
     assert (status, on_replicas) == (200, 0) and on_primary > 0  # the primary has it
     time.sleep(1.2)
