@@ -27,6 +27,7 @@ from django.utils import translation
 from briefs.models import Brief, PublicationType
 from briefs.rail import rail_for
 from devtools.management.commands.seed_bulk import ARABIC, ARABIC_WORDS, ENGLISH, ENGLISH_WORDS
+from experts.models import Expert
 from taxonomy.models import Region, Topic
 
 SAMPLE = 40  # different articles, topics and regions per page type
@@ -34,7 +35,7 @@ ROUNDS = 5  # requests of each sample
 
 
 class Command(BaseCommand):
-    help = "Benchmark the article page, the rail, and the topic, region and listing pages."
+    help = "Benchmark the article page, the rail, and the topic, region, listing and expert pages."
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="10000,100000,500000")
@@ -77,12 +78,14 @@ class Command(BaseCommand):
     def _measure(self):
         rng = random.Random(1)
         articles, arabic, topics, regions = public_slugs(2000)
+        experts = list(Expert.objects.values_list("slug", flat=True))
         pages = {
             "article": [f"/policy-analysis/{s}" for s in rng.sample(articles, SAMPLE)],
             "article (ar)": [f"/ar/policy-analysis/{s}" for s in rng.sample(arabic, SAMPLE)],
             "topic": [f"/policy-analysis/{s}" for s in rng.choices(topics, k=SAMPLE)],
             "region": [f"/policy-analysis/{s}" for s in rng.choices(regions, k=SAMPLE)],
             "listing": ["/policy-analysis/"] * SAMPLE,
+            "expert": [f"/experts/{s}" for s in rng.choices(experts, k=SAMPLE)],
         }
         client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
         measured = {name: self._time_pages(client, urls) for name, urls in pages.items()}
