@@ -455,7 +455,7 @@ class PublishingAdmin:
             # The steps open from the saved state: a refused step's form is not saved.
             saved = None
             if obj is not None and obj.pk is not None:
-                saved = self.model._default_manager.filter(pk=obj.pk).first()
+                saved = self.model._default_manager.with_states().filter(pk=obj.pk).first()
             context["workflow_buttons"] = [
                 (step.name, step.label) for step in self.offered_steps(request, saved)
             ]
