@@ -68,7 +68,7 @@ class PublicationTypeAdmin(
 ):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar"]
-    slug_sources = {"slug": ("name_en", "english")}
+    slug_sources = {"slug": ("name_en", "en")}
 
 
 class LinkFilter(admin.SimpleListFilter):
@@ -400,7 +400,7 @@ class BriefAdmin(
     search_fields = ["title_en"]  # the search box; what it finds: get_search_results()
     list_select_related = ["publication_type", "lead_image"]
     autocomplete_fields = ["lead_image"]
-    slug_sources = {"slug_en": ("title_en", "english"), "slug_ar": ("title_ar", "arabic")}
+    slug_sources = {"slug_en": ("title_en", "en"), "slug_ar": ("title_ar", "ar")}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):

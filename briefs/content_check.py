@@ -17,6 +17,7 @@ from editorial.content_check import (
 )
 from editorial.lists import list_of
 from editorial.richtext import RichTextField
+from languages import registry
 from translations.dependents import untranslated_dependents
 
 from .models import Brief
@@ -42,7 +43,7 @@ def content_faults(brief, languages=LANGUAGES, dependents=()):
     the versions in `dependents`, what they show that has no translation yet."""
     faults = []
     for language in languages:
-        language_name = translation.get_language_info(language)["name_translated"]
+        language_name = registry.get(language).name
         for name in CHECKED_FIELDS:
             text = getattr(brief, f"{name}_{language}") or ""
             if not text.strip():
@@ -90,7 +91,7 @@ def dependent_faults(brief, language):
     """Each topic, region, PDF, image, author or type the `language` version shows that
     has nothing in `language` yet: the page leaves out a term or document without a
     name in it, so its version would be public with parts missing."""
-    language_name = translation.get_language_info(language)["name_translated"]
+    language_name = registry.get(language).name
     faults = []
     for item in untranslated_dependents(brief, language):
         opts = item.obj._meta

@@ -19,8 +19,9 @@ from addresses.models import Redirect, path_problem
 from editorial.languages import LanguageVersionsModel, LanguageVersionsQuerySet
 from editorial.models import NamedModel, WritableTextModel
 from editorial.richtext import RichTextField
-from editorial.slugs import arabic_slug, english_slug, save_claiming_slugs
+from editorial.slugs import latin_slug, save_claiming_slugs
 from experts.models import Expert
+from languages import registry
 from library.figures import WITH_FIGURES
 from library.models import Image
 from publishing.actions import SendToReview, bring_in
@@ -328,9 +329,9 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         return self.title or self.title_en
 
     def save(self, *args, **kwargs):
-        bases = {"slug_en": self.slug_en or english_slug(self.title_en or "") or "brief"}
+        bases = {"slug_en": self.slug_en or latin_slug(self.title_en or "", "en") or "brief"}
         if self.slug_ar or self.title_ar:
-            bases["slug_ar"] = self.slug_ar or arabic_slug(self.title_ar) or "brief"
+            bases["slug_ar"] = self.slug_ar or latin_slug(self.title_ar, "ar") or "brief"
         # Unique per language: an Arabic slug not yet given is NULL, not "".
         self.slug_ar = self.slug_ar or None
         save_claiming_slugs(
@@ -399,7 +400,7 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
 
     def publishing_problems(self, language, relations=True):
         """What keeps the version in `language` from being published, as messages."""
-        name = translation.get_language_info(language)["name_translated"]
+        name = registry.get(language).name
         if language != self.source_language:
             if self.is_written_in(language):
                 return []

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "adminsortable2",
     "easy_thumbnails",
+    "languages",
     "publishing",
     "addresses",
     "editorial",
@@ -197,6 +198,46 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: English is the default and unprefixed; Arabic lives under /ar/.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
+# What each language is (languages.registry): a language in LANGUAGES needs an entry here
+# (system check languages.E001). Digits: "western" (2015), "arabic-indic" (٢٠١٥) or
+# "persian" (۲۰۱۵), as the house style wants them on that language's pages.
+LANGUAGE_REGISTRY = {
+    "en": {
+        "name_local": "English",
+        "bidi": False,
+        "script": "latin",
+        "search_configuration": "english",
+        "stemmer": "english",
+        "normaliser": "plain",
+        "slug": "english",
+        "og_locale": "en_US",
+        "digits": "western",
+    },
+    "ar": {
+        "name_local": "العربية",
+        "bidi": True,
+        "script": "arabic",
+        "search_configuration": "arabic",
+        "stemmer": "arabic",
+        "normaliser": "arabic",
+        "slug": "arabic-script",
+        "og_locale": "ar_AR",
+        "digits": env.str("ARABIC_DIGITS", default="western"),
+    },
+    "fa": {
+        "name_local": "فارسی",
+        "bidi": True,
+        "script": "arabic",
+        # PostgreSQL has no Persian stemmer: words are matched whole, as normalised.
+        "search_configuration": "simple",
+        "stemmer": None,
+        "normaliser": "persian",
+        "slug": "arabic-script",
+        "og_locale": "fa_IR",
+        "digits": env.str("PERSIAN_DIGITS", default="persian"),
+    },
+}
+LANGUAGES_BIDI = [code for code, entry in LANGUAGE_REGISTRY.items() if entry["bidi"]]
 # The Arabic month names of the house style (ARABIC_MONTH_NAMES, below) come first, so
 # that the dates Django formats itself (the admin's) are written as the site's are.
 LOCALE_PATHS = [BASE_DIR / "locale" / "months" / env.str("ARABIC_MONTH_NAMES", default="both")]
@@ -383,10 +424,9 @@ SEARCH_RESULTS_PER_PAGE = env.int("SEARCH_RESULTS_PER_PAGE", default=10)
 # ("more than 1,000").
 ADMIN_SEARCH_COUNT_CAP = env.int("ADMIN_SEARCH_COUNT_CAP", default=1000)
 # Arabic dates' house style (editorial.dates): month names "both" ("تشرين الثاني/نوفمبر",
-# as the modelled site), "levantine" ("تشرين الثاني") or "gregorian" ("نوفمبر"); digits
-# "western" (2015) or "arabic-indic" (٢٠١٥).
+# as the modelled site), "levantine" ("تشرين الثاني") or "gregorian" ("نوفمبر"); digits:
+# LANGUAGE_REGISTRY above.
 ARABIC_MONTH_NAMES = env.str("ARABIC_MONTH_NAMES", default="both")
-ARABIC_DIGITS = env.str("ARABIC_DIGITS", default="western")
 RAIL_SIZE = env.int("RAIL_SIZE", default=3)
 # How long a shared preview link to an unpublished brief stays valid, in days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)

@@ -11,13 +11,17 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 
+from languages import registry
+
 from .forms import ConfirmRemovalForm, LineBreaksAsStored
 from .locking import StaleSaveRefusal
 from .slugs import ARABIC_TO_LATIN, STOP_WORDS
 
+# What slug-prefill.js needs of each slug style in the languages' registry.
 SLUG_RULES = {
     "english": {"stopWords": sorted(STOP_WORDS)},
-    "arabic": {"letters": ARABIC_TO_LATIN},
+    "latin": {"stopWords": []},
+    "arabic-script": {"letters": ARABIC_TO_LATIN},
 }
 
 
@@ -40,10 +44,10 @@ class SlugInput(forms.TextInput):
     still makes the slug on save when the box is left empty.
     """
 
-    def __init__(self, source, rule="english", attrs=None):
+    def __init__(self, source, language, attrs=None):
         attrs = {
             "data-slug-source": source,
-            "data-slug-rule": json.dumps(SLUG_RULES[rule]),
+            "data-slug-rule": json.dumps(SLUG_RULES[registry.get(language).slug]),
             **(attrs or {}),
         }
         super().__init__(attrs)
@@ -53,14 +57,15 @@ class SlugInput(forms.TextInput):
 
 
 class SlugPrefillAdmin:
-    """ModelAdmin mixin: `slug_sources = {"slug_en": ("title_en", "english")}`."""
+    """ModelAdmin mixin: `slug_sources = {"slug_en": ("title_en", "en")}`, each slug box
+    filled from its source field, by the rules of the language that field is in."""
 
     slug_sources = {}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.slug_sources:
-            source, rule = self.slug_sources[db_field.name]
-            kwargs["widget"] = SlugInput(source, rule)
+            source, language = self.slug_sources[db_field.name]
+            kwargs["widget"] = SlugInput(source, language)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 

@@ -3,8 +3,6 @@ from django.core.checks import Error, register
 
 from .dates import ARABIC_MONTH_STYLES
 
-DIGITS = ("western", "arabic-indic")
-
 
 @register()
 def arabic_date_style_known(app_configs, **kwargs):
@@ -14,7 +12,4 @@ def arabic_date_style_known(app_configs, **kwargs):
         choices = ", ".join(ARABIC_MONTH_STYLES)
         message = f"ARABIC_MONTH_NAMES={settings.ARABIC_MONTH_NAMES!r} is not one of {choices}."
         errors.append(Error(message, id="editorial.E001"))
-    if settings.ARABIC_DIGITS not in DIGITS:
-        message = f"ARABIC_DIGITS={settings.ARABIC_DIGITS!r} is not one of {', '.join(DIGITS)}."
-        errors.append(Error(message, id="editorial.E002"))
     return errors

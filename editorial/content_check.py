@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from languages import registry
+
 from .diff import BREAK, plain_blocks, plain_words
 
 # Link text that says nothing out of context, once lower-cased and stripped of punctuation.
@@ -56,14 +58,19 @@ class _LinkReader(HTMLParser):
 
 
 def script_faults(text, language):
-    """Text written in the other language's script: an Arabic field holding only Latin
-    letters (a pasted English paragraph), or an English one holding only Arabic."""
+    """Text written only in another script than the language's (its registry entry's):
+    an Arabic field holding only Latin letters (a pasted English paragraph), or an English
+    one holding only Arabic letters."""
     words = plain_words(text)
     latin, arabic = bool(_LATIN.search(words)), bool(_ARABIC.search(words))
-    if language == "ar" and latin and not arabic:
-        return [_("Latin text in an Arabic field: is this the translation?")]
-    if language != "ar" and arabic and not latin:
-        return [_("Arabic text in an English field.")]
+    name = registry.get(language).name
+    if registry.get(language).script == "arabic" and latin and not arabic:
+        return [
+            _("Latin text in the %(language)s version: is this the translation?")
+            % {"language": name}
+        ]
+    if registry.get(language).script == "latin" and arabic and not latin:
+        return [_("Arabic-script text in the %(language)s version.") % {"language": name}]
     return []
 
 

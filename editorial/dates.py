@@ -5,6 +5,8 @@ import re
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
+from languages import registry
+
 # Month names as Arabic readers of the Levant and Iraq ("تشرين الثاني") and of Egypt and
 # the Gulf ("نوفمبر") know them; the modelled site, like much of the Arab press, gives both.
 LEVANTINE_MONTHS = (
@@ -23,38 +25,40 @@ ARABIC_MONTH_STYLES = {
     "levantine": list(LEVANTINE_MONTHS),
     "gregorian": list(GREGORIAN_MONTHS),
 }
-ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-# A number's decimal point and thousands comma, in Arabic-Indic digits' own separators.
-ARABIC_INDIC_NUMBER = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
 _NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?")  # the separators inside a number only
 
 
 def long_date(value, language=None):
     """A publication date as the page's language writes it: "Nov 30, 2015"; in Arabic, by
-    the house style (settings.ARABIC_MONTH_NAMES, ARABIC_DIGITS), "30 تشرين الثاني/نوفمبر 2015"."""
+    the house style (settings.ARABIC_MONTH_NAMES, the registry's digits), "30 تشرين
+    الثاني/نوفمبر 2015"."""
     if not value:
         return ""
     language = language or translation.get_language()
     if hasattr(value, "tzinfo") and timezone.is_aware(value):
         value = timezone.localtime(value)
     if language != "ar":
-        return formats.date_format(value, "DATE_FORMAT")
+        return local_digits(formats.date_format(value, "DATE_FORMAT"), language)
     month = ARABIC_MONTH_STYLES[settings.ARABIC_MONTH_NAMES][value.month - 1]
-    return arabic_digits(f"{value.day} {month} {value.year}")
+    return local_digits(f"{value.day} {month} {value.year}", language)
 
 
-def arabic_digits(text):
-    """`text` with the digits the house style wants on Arabic pages (settings.ARABIC_DIGITS)."""
-    return text.translate(ARABIC_INDIC_DIGITS) if settings.ARABIC_DIGITS == "arabic-indic" else text
+def local_digits(text, language=None):
+    """`text` with its Western digits in those the house style wants on `language`'s pages
+    (the registry's `digits`; default: the active language)."""
+    digits = registry.DIGIT_STYLES[registry.get(language or translation.get_language()).digits]
+    return text.translate(str.maketrans("0123456789", digits))
 
 
-def arabic_number(text):
+def local_number(text, language=None):
     """A number written in Western digits ("76.8 كيلوبايت", "1,000") as the house style wants
-    it on Arabic pages: as it is, or in Arabic-Indic digits with their own decimal and
-    thousands separators ("٧٦٫٨", "١٬٠٠٠")."""
-    if settings.ARABIC_DIGITS != "arabic-indic":
+    it on `language`'s pages: as it is, or in Arabic-Indic or Persian digits with their own
+    decimal and thousands separators ("٧٦٫٨", "١٬٠٠٠")."""
+    digits = registry.DIGIT_STYLES[registry.get(language or translation.get_language()).digits]
+    if digits == registry.DIGIT_STYLES["western"]:
         return text
-    return _NUMBER.sub(lambda number: number.group().translate(ARABIC_INDIC_NUMBER), text)
+    table = str.maketrans("0123456789.,", f"{digits}٫٬")
+    return _NUMBER.sub(lambda number: number.group().translate(table), text)
 
 
 def moment(value):

@@ -13,6 +13,8 @@ import unicodedata
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from languages import registry
+
 MAX_LENGTH = 100
 
 STOP_WORDS = frozenset(
@@ -98,6 +100,18 @@ def english_slug(text, max_length=MAX_LENGTH):
 def arabic_slug(text, max_length=MAX_LENGTH):
     """The site's Latin slug for an Arabic title: a letter-by-letter transliteration."""
     return _join(_words(text.translate(_ARABIC_TABLE)), max_length)
+
+
+def latin_slug(text, language, max_length=MAX_LENGTH):
+    """The site's Latin slug for a title or name written in `language`, by its registry
+    entry's slug style: English's (stop words left out), any Latin script's, or a
+    transliteration of the Arabic script's letters."""
+    style = registry.get(language).slug
+    if style == "english":
+        return english_slug(text, max_length)
+    if style == "arabic-script":
+        return arabic_slug(text, max_length)
+    return _join(_words(text), max_length)
 
 
 def numbered(slug, number, max_length=MAX_LENGTH):

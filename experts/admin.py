@@ -31,7 +31,7 @@ class ExpertAdmin(
     list_filter = ["kind", "is_active", "topics", "regions"]
     search_fields = ["name_en", "name_ar", "slug"]
     autocomplete_fields = ["topics", "regions", "portrait"]
-    slug_sources = {"slug": ("name_en", "english")}
+    slug_sources = {"slug": ("name_en", "en")}
 
     @admin.display(description=_("portrait"))
     def thumbnail(self, expert):

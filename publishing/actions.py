@@ -14,11 +14,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from editorial.dates import moment
 from editorial.lists import clauses
+from languages import registry
 
 from . import drafts, policy, scheduled, signals
 from .models import LANGUAGE_CODES, LanguageState, PublishingRecord, Status, live_field
@@ -214,7 +214,7 @@ class Action:
         else:
             label = str(Record(record).label)
         if language != self.obj.source_language:
-            name = get_language_info(language)["name_translated"]
+            name = registry.get(language).name
             return _("%(language)s: %(action)s") % {"language": name, "action": label}
         return label[:1].upper() + label[1:]
 

@@ -23,19 +23,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.text import format_lazy
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 from editorial.lists import list_of
+from languages import registry
 
 from . import actions, drafts, policy, signals
 from .models import LANGUAGE_CODES, PublishingRecord, Status
 
 
 def language_name(code):
-    return get_language_info(code)["name_translated"]
+    return registry.get(code).name
 
 
 class Step:

@@ -20,16 +20,18 @@ from datetime import datetime
 
 from django.db import connections, models
 
+from languages import registry
+
 from .text import normalise, stems
 
 PARTS = ("title", "names", "summary", "body")
 POSTGRES_WEIGHTS = ("A", "A", "B", "C")
 SQLITE_WEIGHTS = (10.0, 10.0, 4.0, 1.0)  # bm25's weight per column, in PARTS' order
-CONFIGURATIONS = {"en": "english", "ar": "arabic"}
 
 
 def configuration(language):
-    return CONFIGURATIONS.get(language, "simple")
+    """PostgreSQL's text search configuration for `language` (languages.registry)."""
+    return registry.get(language).search_configuration
 
 
 class IndexColumn(models.Field):
@@ -246,11 +248,11 @@ def match_expression(query, connection):
 
 
 def sqlite_text(text, language):
-    """Text as the SQLite words table holds it: Arabic as Snowball stems; other languages
-    normalised, for FTS5's porter tokenizer."""
-    if language == "ar":
-        return " ".join(stems(text, language))
-    return normalise(text, language)
+    """Text as the SQLite words table holds it: English normalised, for FTS5's porter
+    tokenizer to stem; other languages as their Snowball stems, or their whole words."""
+    if registry.get(language).stemmer == "english":
+        return normalise(text, language)
+    return " ".join(stems(text, language))
 
 
 def write(model, rows, languages, using="default"):

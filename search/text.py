@@ -12,9 +12,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from languages import registry
+
 # Tashkeel (harakat, tanwin, shadda, sukun, superscript alef) and Quranic annotation marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ZWNJ = "\u200c"  # Persian's half-space: می‌روند, typed as often without it
 _LETTERS = str.maketrans(
     {
         "\u0640": None,  # tatweel
@@ -45,14 +48,19 @@ WORD = re.compile(r"\w+")
 
 
 def normalise(text, language):
-    """`text` in the one spelling search uses for `language`. In Arabic: no diacritics or
-    tatweel, one alef, one yeh, one hamza, a final ه as ة, and the conjunctions and
-    prepositions attached to the article taken off (والسياسة -> السياسة). In every
-    language: no bidi controls, Western digits, compatibility forms folded (NFKC)."""
+    """`text` in the one spelling search uses for `language`, by its registry entry's
+    normaliser. In every language: no bidi controls, Western digits, compatibility forms
+    folded (NFKC), no Arabic-script diacritics or tatweel, one alef, one yeh, one kaf, one
+    hamza. "arabic": also a final ه as ة, and the conjunctions and prepositions attached
+    to the article taken off (والسياسة -> السياسة). "persian": also no zero-width
+    non-joiner, the parts it keeps apart written as one word (می‌روند -> میروند)."""
+    normaliser = registry.get(language).normaliser
     text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text))
     text = _DIACRITICS.sub("", text).translate(_LETTERS)
-    if language == "ar":
+    if normaliser == "arabic":
         text = _FINAL_HAA.sub("ة", _ATTACHED_TO_ARTICLE.sub(_article, text))
+    elif normaliser == "persian":
+        text = text.replace(_ZWNJ, "")
     return text
 
 
@@ -72,9 +80,9 @@ def words(text, language):
     return WORD.findall(normalise(text, language).lower())
 
 
-@lru_cache(maxsize=4)
-def _stemmer(language):
-    return snowballstemmer.stemmer({"ar": "arabic"}.get(language, "english"))
+@lru_cache(maxsize=8)
+def _stemmer(algorithm):
+    return snowballstemmer.stemmer(algorithm)
 
 
 def stems(text, language):
@@ -85,8 +93,9 @@ def stems(text, language):
 @lru_cache(maxsize=65536)
 def stem(word, language):
     """The stem of one normalised, lower-cased word: remembered, since a language has
-    fewer words than its texts have."""
-    return _stemmer(language).stemWord(word)
+    fewer words than its texts have. A language without a stemmer keeps its words whole."""
+    algorithm = registry.get(language).stemmer
+    return _stemmer(algorithm).stemWord(word) if algorithm else word
 
 
 def trigrams(word):

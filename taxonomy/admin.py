@@ -19,7 +19,7 @@ class TermAdmin(
 ):
     list_display = ["name_en", "name_ar", "slug"]
     search_fields = ["name_en", "name_ar", "slug"]
-    slug_sources = {"slug": ("name_en", "english")}
+    slug_sources = {"slug": ("name_en", "en")}
 
 
 @admin.register(Topic)

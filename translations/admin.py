@@ -7,10 +7,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from languages import registry
 
 from . import exports
 from .batches import Selection, batch_form
@@ -62,7 +63,7 @@ class TranslationExportAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("language"))
     def language_name(self, export):
-        return translation.get_language_info(export.language)["name_translated"]
+        return registry.get(export.language).name
 
     @admin.display(description=gettext_lazy("back"))
     def back(self, export):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import word_diff
 from editorial.richtext import RichTextField
+from languages import registry
 
 from .admin import export_action_response
 from .fields import (
@@ -165,7 +166,7 @@ class TranslationWorkflowAdmin:
                         html = field.rich_text.render(getattr(obj, name))
                     else:
                         html = linebreaksbr(getattr(obj, name) or "")
-                bidi = translation.get_language_info(language)["bidi"]
+                bidi = registry.get(language).bidi
                 return format_html(
                     '<div lang="{}" dir="{}">{}</div>', language, "rtl" if bidi else "ltr", html
                 )
@@ -323,7 +324,7 @@ def in_its_language(field, model, name):
     if name.startswith("slug"):
         widget.attrs["dir"] = "ltr"
     else:
-        bidi = translation.get_language_info(language)["bidi"]
+        bidi = registry.get(language).bidi
         widget.attrs.update({"dir": "rtl" if bidi else "ltr", "lang": language})
     return field
 
@@ -337,7 +338,7 @@ class TranslatedInline:
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         language = field_language(self.model, db_field.name)
         if field is not None and language:
-            name = translation.get_language_info(language)["name_translated"]
+            name = registry.get(language).name
             field.label = format_lazy(
                 "{} ({})", capfirst(db_field.verbose_name.split(" [")[0]), name
             )

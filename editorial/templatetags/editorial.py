@@ -6,10 +6,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 
 from editorial import bidi, dates
 from editorial.richtext import TEXT
+from languages import registry
 
 register = template.Library()
 
@@ -37,15 +37,19 @@ def long_date(value):
 def file_size(size):
     """A size in bytes as readers read it: "76.8 KB"; on Arabic pages in the house style's
     digits, "76.8 كيلوبايت" or "٧٦٫٨ كيلوبايت"."""
-    text = filesizeformat(size)
-    return dates.arabic_number(text) if translation.get_language() == "ar" else text
+    return dates.local_number(filesizeformat(size))
 
 
 @register.filter
 def language_name_local(code):
     """A language's name in that language ("العربية", "English"), for language switches."""
-    with translation.override(code):
-        return gettext(dict(settings.LANGUAGES)[code])
+    return registry.get(code).name_local
+
+
+@register.filter
+def og_locale(code):
+    """A language's locale as Open Graph names it ("ar_AR")."""
+    return registry.get(code).og_locale
 
 
 @register.simple_tag(takes_context=True)

@@ -2,8 +2,8 @@ from django import template
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils.translation import get_language_info
 
+from languages import registry
 from publishing import policy
 from publishing.models import LanguageState, Publishable
 
@@ -40,7 +40,7 @@ def unpublished_changes(user, limit=20):
             opts = obj._meta
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
             languages = [
-                (get_language_info(code)["name_translated"], in_review)
+                (registry.get(code).name, in_review)
                 for code, in_review in obj.unpublished_changes()
             ]
             rows.append((obj, url, languages))

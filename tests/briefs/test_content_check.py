@@ -27,13 +27,13 @@ FAULTS = [
     ("body", '<p><a href="https://example.org/r">https://example.org/r</a></p>', "A bare web"),
     ("body", "<table><tbody><tr><td>1</td></tr></tbody></table>", "A table without a header"),
     ("summary", " ".join(["word"] * 81), "Paragraph 1 has 81 words"),
-    ("summary", "ملخص كتب بالعربية في حقل إنجليزي", "Arabic text in an English field"),
+    ("summary", "ملخص كتب بالعربية في حقل إنجليزي", "Arabic-script text in the English version"),
 ]
 ARABIC_FAULTS = [
     ("body", '<p>انظر <a href="https://example.org/r">اضغط هنا</a>.</p>', "does not say where"),
     ("body", "<h3>عنوان</h3><p>نص</p>", "Heading level skipped: h1 is followed by h3"),
     ("summary", " ".join(["كلمة"] * 90), "Paragraph 1 has 90 words"),
-    ("title", "Gas Deals in the Eastern Mediterranean", "Latin text in an Arabic field"),
+    ("title", "Gas Deals in the Eastern Mediterranean", "Latin text in the Arabic version"),
     ("body", "<h2> </h2><p>نص</p>", "An empty heading (h2)"),
     ("body", '<p><a href="https://example.org/r">https://example.org/r</a></p>', "A bare web"),
     ("body", "<table><tbody><tr><td>١</td></tr></tbody></table>", "A table without a header"),

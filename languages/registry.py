@@ -1,0 +1,60 @@
+"""What the code knows of each language, beyond its code: read from settings, where the
+languages are declared once (LANGUAGES chooses which are published, LANGUAGE_REGISTRY
+says what each one is). Adding a language is an entry in each, `makemigrations` for
+modeltranslation's columns and a catalogue in locale/; a configured language without an
+entry fails the system check languages.E001, and asking for one raises, never falling
+back on another language's rules.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+# What an entry may say, and what the code does with it.
+SCRIPTS = ("latin", "arabic")
+NORMALISERS = ("plain", "arabic", "persian")  # search.text.normalise
+SLUG_STYLES = ("english", "latin", "arabic-script")  # editorial.slugs.latin_slug
+DIGIT_STYLES = {  # editorial.dates.local_digits
+    "western": "0123456789",
+    "arabic-indic": "٠١٢٣٤٥٦٧٨٩",
+    "persian": "۰۱۲۳۴۵۶۷۸۹",
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name_local: str  # its name in itself, for the language switch
+    bidi: bool  # written right to left
+    script: str  # one of SCRIPTS: what its letters are (editorial.content_check)
+    search_configuration: str  # PostgreSQL's text search configuration
+    stemmer: str | None  # Snowball's algorithm, as that configuration's; None: whole words
+    normaliser: str  # one of NORMALISERS: how search spells its words alike
+    slug: str  # one of SLUG_STYLES: how a title becomes a Latin address
+    og_locale: str  # Open Graph's locale ("ar_AR")
+    digits: str  # one of DIGIT_STYLES: the digits its pages are written in
+
+    @property
+    def name(self):
+        """Its name in the active language ("Arabic"; "العربية" on an Arabic page)."""
+        return str(dict(settings.LANGUAGES).get(self.code, self.name_local))
+
+
+class UnknownLanguage(LookupError):
+    pass
+
+
+def get(code):
+    """The registry's entry for `code`."""
+    try:
+        entry = settings.LANGUAGE_REGISTRY[code]
+    except KeyError:
+        raise UnknownLanguage(
+            f"No entry for the language {code!r} in settings.LANGUAGE_REGISTRY."
+        ) from None
+    return Language(code=code, **entry)
+
+
+def configured():
+    """The entries of the languages the site publishes in, the default language first."""
+    return [get(code) for code, _name in settings.LANGUAGES]
