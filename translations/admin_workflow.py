@@ -38,30 +38,66 @@ from .status import (
     COMPLETE,
     MISSING,
     OUTDATED,
-    STATE,
     STATUS_LABELS,
     field_statuses,
     mark_current,
+    state_annotation,
     with_status,
     with_status_annotation,
 )
 
 logger = logging.getLogger("translations")
-ARABIC = TARGET_LANGUAGES[0]
-STILL_CURRENT = "still_current_"  # the prefix of the "still current" boxes' names
+# The prefix of the "still current" boxes' names: still_current_title_ar.
+STILL_CURRENT = "still_current_"
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
-    title = _("Arabic translation")
-    parameter_name = "arabic"
+    """The objects whose translation into `language` is missing, outdated or complete
+    (translation_status_filter())."""
+
+    language = None
 
     def lookups(self, request, model_admin):
         return [(status, STATUS_LABELS[status]) for status in (MISSING, OUTDATED, COMPLETE)]
 
     def queryset(self, request, queryset):
         if self.value() in STATUS_LABELS:
-            return with_status(queryset, ARABIC, self.value())
+            return with_status(queryset, self.language, self.value())
         return queryset
+
+
+def translation_status_filter(language):
+    attributes = {
+        "title": format_lazy(_("{} translation"), registry.get(language).name),
+        "parameter_name": f"translation_{language}",
+        "language": language,
+    }
+    return type(f"TranslationStatusFilter_{language}", (TranslationStatusFilter,), attributes)
+
+
+def translation_status_column(language):
+    """The changelist's column of each object's translation status into `language`."""
+
+    @admin.display(description=format_lazy("{}", registry.get(language).name))
+    def column(obj):
+        status = getattr(obj, state_annotation(language))
+        return format_html('<span class="translation-{}">{}</span>', status, STATUS_LABELS[status])
+
+    column.__name__ = f"translation_status_{language}"
+    return column
+
+
+def export_action(language):
+    """The changelists' action sending the chosen objects' pending translations into
+    `language` to an agency."""
+
+    def export_xliff(model_admin, request, queryset):
+        return export_action_response(request, queryset, language)
+
+    description = format_lazy(
+        _("Send pending {} translations to an agency (XLIFF)"), registry.get(language).name
+    )
+    return export_xliff, f"export_xliff_{language}", description
 
 
 class TranslationWorkflowAdmin:
@@ -79,39 +115,25 @@ class TranslationWorkflowAdmin:
         actions = super().get_actions(request)
         exporting = request.user.has_perm("translations.add_translationexport")
         if IS_POPUP_VAR not in request.GET and exporting:
-            func, name, description = self.get_action("export_xliff")
-            actions[name] = (func, name, description)
+            for language in TARGET_LANGUAGES:
+                func, name, description = export_action(language)
+                actions[name] = (func, name, description)
         return actions
-
-    # An admin with a column of its own about the Arabic version shows the translation
-    # status in it (see translation_status_label) and sets this to False.
-    translation_status_column = True
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
-        return [*columns, "translation_status"] if self.translation_status_column else columns
+        return [*columns, *(translation_status_column(code) for code in TARGET_LANGUAGES)]
 
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), TranslationStatusFilter]
+        filters = [translation_status_filter(code) for code in TARGET_LANGUAGES]
+        return [*super().get_list_filter(request), *filters]
 
     def get_queryset(self, request):
-        # The changelist's status column, read in the same query as the rows.
-        return with_status_annotation(super().get_queryset(request), ARABIC)
-
-    @admin.display(description=_("Arabic"))
-    def translation_status(self, obj):
-        status = getattr(obj, STATE)
-        return format_html('<span class="translation-{}">{}</span>', status, STATUS_LABELS[status])
-
-    def translation_status_label(self, obj):
-        """The translation status, for another column to show: "missing" or "outdated",
-        or "" when the translation is complete."""
-        status = getattr(obj, STATE, COMPLETE)
-        return "" if status == COMPLETE else self.translation_status(obj)
-
-    @admin.action(description=_("Send pending Arabic translations to an agency (XLIFF)"))
-    def export_xliff(self, request, queryset):
-        return export_action_response(request, queryset, ARABIC)
+        # The changelist's status columns, read in the same query as the rows.
+        queryset = super().get_queryset(request)
+        for language in TARGET_LANGUAGES:
+            queryset = with_status_annotation(queryset, language)
+        return queryset
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Each language's field is written in that language and its direction, whatever
@@ -250,15 +272,19 @@ class TranslationWorkflowAdmin:
             return form
         # Outdated translations stay public; translators and editors alike are shown
         # what moved in the English since.
-        for field, (status, record) in field_statuses(obj, ARABIC).items():
-            name = localized(field, ARABIC)
-            if status == OUTDATED and name in form.base_fields:
-                form.base_fields[name].help_text = format_html(
-                    '<span class="translation-outdated">{}</span> '
-                    '<span class="translation-diff" lang="en" dir="ltr">{}</span>',
-                    _("The English changed since this was translated:"),
-                    word_diff(record.source_text, getattr(obj, localized(field, SOURCE_LANGUAGE))),
-                )
+        for language in TARGET_LANGUAGES:
+            for field, (status, record) in field_statuses(obj, language).items():
+                name = localized(field, language)
+                if status == OUTDATED and name in form.base_fields:
+                    source = getattr(obj, localized(field, SOURCE_LANGUAGE))
+                    form.base_fields[name].help_text = format_html(
+                        '<span class="translation-outdated">{}</span> '
+                        '<span class="translation-diff" lang="{}" dir="{}">{}</span>',
+                        _("The English changed since this was translated:"),
+                        SOURCE_LANGUAGE,
+                        "rtl" if registry.get(SOURCE_LANGUAGE).bidi else "ltr",
+                        word_diff(record.source_text, source),
+                    )
         return form
 
     def save_model(self, request, obj, form, change):
@@ -268,16 +294,21 @@ class TranslationWorkflowAdmin:
     def _still_current_fields(self, obj):
         """{form field name: check box} for each outdated translation of `obj`: ticked, the
         translation is marked current as it stands (the English change needed none)."""
-        return {
-            f"{STILL_CURRENT}{field}": forms.BooleanField(
-                label=_("%(field)s: still current")
-                % {"field": capfirst(self.model._meta.get_field(field).verbose_name)},
-                required=False,
-                help_text=_("The English change needs no change to the Arabic."),
-            )
-            for field, (status, _record) in field_statuses(obj, ARABIC).items()
-            if status == OUTDATED
-        }
+        boxes = {}
+        for language in TARGET_LANGUAGES:
+            name = registry.get(language).name
+            for field, (status, _record) in field_statuses(obj, language).items():
+                if status != OUTDATED:
+                    continue
+                verbose_name = capfirst(self.model._meta.get_field(field).verbose_name)
+                boxes[f"{STILL_CURRENT}{localized(field, language)}"] = forms.BooleanField(
+                    label=_("%(field)s (%(language)s): still current")
+                    % {"field": verbose_name, "language": name},
+                    required=False,
+                    help_text=_("The English change needs no change to the %(language)s.")
+                    % {"language": name},
+                )
+        return boxes
 
     @contextmanager
     def saving_translations(self, request, obj, form):
@@ -294,7 +325,8 @@ class TranslationWorkflowAdmin:
             yield
         for name, ticked in form.cleaned_data.items():
             if name.startswith(STILL_CURRENT) and ticked:
-                mark_current(obj, name.removeprefix(STILL_CURRENT), ARABIC)
+                field, _separator, language = name.removeprefix(STILL_CURRENT).rpartition("_")
+                mark_current(obj, field, language)
 
     def _log_refused_changes(self, request, obj):
         # A field shown as readers see it is read-only under its own name.
@@ -356,5 +388,5 @@ class MinorEditForm(forms.ModelForm):
     minor_edit = forms.BooleanField(
         label=_("Minor edit — translations stay current"),
         required=False,
-        help_text=_("For typo fixes: the Arabic translations are not marked outdated."),
+        help_text=_("For typo fixes: the translations are not marked outdated."),
     )

@@ -21,7 +21,14 @@ from editorial.lists import list_of
 from .dependents import dependents_of
 from .fields import SOURCE_LANGUAGE, localized, text_fields, translated_models
 from .models import ExportedUnit, TranslationRecord
-from .status import MISSING, OUTDATED, STATE, field_statuses, fingerprint, with_status_annotation
+from .status import (
+    MISSING,
+    OUTDATED,
+    field_statuses,
+    fingerprint,
+    state_annotation,
+    with_status_annotation,
+)
 
 SLICE = 500  # objects read at a time
 
@@ -149,7 +156,7 @@ class Selection:
             for language in (SOURCE_LANGUAGE, self.language)
         ]
         pending = with_status_annotation(queryset, self.language).filter(
-            **{f"{STATE}__in": self.statuses}
+            **{f"{state_annotation(self.language)}__in": self.statuses}
         )
         last = 0
         while True:

@@ -18,7 +18,13 @@ from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields
 from .models import TranslationRecord
 
 MISSING, OUTDATED, COMPLETE = "missing", "outdated", "complete"
-STATE = "translation_state"  # the annotation with_status_annotation() adds
+
+
+def state_annotation(language):
+    """The name of the annotation with_status_annotation() adds for `language`."""
+    return f"translation_state_{language}"
+
+
 STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), COMPLETE: _("complete")}
 
 
@@ -114,7 +120,8 @@ def field_statuses(instance, language, records=None):
 def object_status(instance, language):
     """The status of `instance`'s translation into `language` as a whole."""
     objects = type(instance)._default_manager.filter(pk=instance.pk)
-    return with_status_annotation(objects, language).values_list(STATE, flat=True).get()
+    annotated = with_status_annotation(objects, language)
+    return annotated.values_list(state_annotation(language), flat=True).get()
 
 
 def _missing(model, language):
@@ -148,7 +155,7 @@ def with_status_annotation(queryset, language):
     outdated = Exists(_outdated_records(model, language).filter(object_id=OuterRef("pk")))
     return queryset.annotate(
         **{
-            STATE: Case(
+            state_annotation(language): Case(
                 When(_missing(model, language), then=Value(MISSING)),
                 When(outdated, then=Value(OUTDATED)),
                 default=Value(COMPLETE),

@@ -136,7 +136,7 @@ def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, member, 
     rewritten = submit(client, brief, None, body_en="<p>A rewritten English body.</p>")
     assert rewritten.status_code == 302
     assert arabic_page(client, brief).status_code == 200
-    changelist = client.get("/admin/briefs/brief/?arabic=outdated").content.decode()
+    changelist = client.get("/admin/briefs/brief/?translation_ar=outdated").content.decode()
     assert "Gas Deals" in changelist
     form = client.get(change_url(brief)).content.decode()
     assert "The English changed since this was translated" in form

@@ -94,7 +94,7 @@ def test_an_export_is_downloaded_by_whoever_made_it_and_by_editors(client, membe
     first = member("tariq", TRANSLATORS)
     made = client.post(
         "/admin/briefs/brief/",
-        {"action": "export_xliff", "_selected_action": [published[0].pk]},
+        {"action": "export_xliff_ar", "_selected_action": [published[0].pk]},
     )
     assert made.status_code == 200  # streamed to its maker
     export = TranslationExport.objects.get(created_by=first)

@@ -36,7 +36,7 @@ def test_changelist_has_status_column_and_filter(editor_client):
     make_expert("Untranslated Expert")
     experts = editor_client.get("/admin/experts/expert/")
     assertContains(experts, '<span class="translation-missing">missing</span>', html=True)
-    filtered = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    filtered = editor_client.get("/admin/briefs/brief/", {"translation_ar": "outdated"})
     assert [brief.title_en for brief in filtered.context["cl"].result_list] == ["Changed again"]
 
 
@@ -55,10 +55,10 @@ def test_editor_minor_edit_keeps_translations_current(editor_client):
     brief = make_brief("Gas Dels", arabic=True, authors=[make_expert()])
     submitted(editor_client, brief, title_en="Gas Deals", minor_edit="on")
     submitted(editor_client, brief, summary_ar="")
-    response = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    response = editor_client.get("/admin/briefs/brief/", {"translation_ar": "outdated"})
     assert list(response.context["cl"].result_list) == []
     submitted(editor_client, brief, title_en="Oil Deals")
-    response = editor_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    response = editor_client.get("/admin/briefs/brief/", {"translation_ar": "outdated"})
     # The edit waits, unpublished: the list names the brief as readers see it.
     assert [b.pk for b in response.context["cl"].result_list] == [brief.pk]
     assertContains(response, "Published; unpublished changes")
@@ -139,22 +139,22 @@ def test_a_translator_marks_an_outdated_field_still_current_and_it_is_in_the_his
     brief.title_en, brief.summary_en = "Gas flows east now", "Gas flows, at last."  # two changes
     brief.save()
     form = translator_client.get(change_url(brief))
-    assertContains(form, "Title: still current")
-    assertContains(form, "Summary: still current")
-    assertNotContains(form, "Body: still current")  # the body did not change
+    assertContains(form, "Title (Arabic): still current")
+    assertContains(form, "Summary (Arabic): still current")
+    assertNotContains(form, "Body (Arabic): still current")  # the body did not change
 
-    response = submitted(translator_client, brief, still_current_title="on")
+    response = submitted(translator_client, brief, still_current_title_ar="on")
     assert response.status_code == 302
-    outdated = translator_client.get("/admin/briefs/brief/", {"arabic": "outdated"})
+    outdated = translator_client.get("/admin/briefs/brief/", {"translation_ar": "outdated"})
     assert [b.title_en for b in outdated.context["cl"].result_list] == ["Gas flows east now"]
     after = translator_client.get(change_url(brief))
-    assertNotContains(after, "Title: still current")
-    assertContains(after, "Summary: still current")  # the one not ticked stays outdated
+    assertNotContains(after, "Title (Arabic): still current")
+    assertContains(after, "Summary (Arabic): still current")  # the one not ticked stays outdated
     brief.refresh_from_db()
     assert (brief.title_ar, state_of(brief, "ar")) == ("تحليل تجريبي", "live")
     assert client.get(brief.url_in("ar")).status_code == 200  # untouched, still public
     history = translator_client.get(f"/admin/briefs/brief/{brief.pk}/history/")
-    assertContains(history, "Title: still current")
+    assertContains(history, "Title (Arabic): still current")
 
 
 def test_the_diff_keeps_paragraphs_and_list_items_apart(translator_client):

@@ -272,7 +272,7 @@ def test_the_changelist_action_streams_a_zip_and_the_upload_takes_it_back(
 ):
     brief = make_brief("Gas Deals", publication_type=kind)
     response = editor_client.post(
-        "/admin/briefs/brief/", {"action": "export_xliff", "_selected_action": [brief.pk]}
+        "/admin/briefs/brief/", {"action": "export_xliff_ar", "_selected_action": [brief.pk]}
     )
     assert response["Content-Type"] == "application/zip"
     data = b"".join(response.streaming_content)
@@ -297,7 +297,7 @@ def test_the_changelist_action_streams_a_zip_and_the_upload_takes_it_back(
     other = make_brief("Oil", publication_type=kind)
     response = editor_client.post(
         "/admin/briefs/brief/",
-        {"action": "export_xliff", "_selected_action": [brief.pk, other.pk]},
+        {"action": "export_xliff_ar", "_selected_action": [brief.pk, other.pk]},
     )
     latest = TranslationExport.objects.first()
     assert response.status_code == 302
@@ -309,7 +309,7 @@ def test_writers_may_not_send_to_an_agency(kind, member, client):
     brief = make_brief("Gas Deals", publication_type=kind)
     member("writer", "Writers")
     response = client.post(
-        "/admin/briefs/brief/", {"action": "export_xliff", "_selected_action": [brief.pk]}
+        "/admin/briefs/brief/", {"action": "export_xliff_ar", "_selected_action": [brief.pk]}
     )
     assert response.status_code in (200, 302) and not TranslationExport.objects.exists()
     assert client.get("/admin/translations/translationexport/add/").status_code == 403

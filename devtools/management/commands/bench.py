@@ -146,7 +146,7 @@ class Command(BaseCommand):
             "filter: published": [f"{changelist}?state=live"],
             "filter: Arabic awaiting": [f"{changelist}?state_ar=review"],
             "filter: no Arabic": [f"{changelist}?state_ar=none"],
-            "filter: outdated": [f"{changelist}?arabic=outdated"],
+            "filter: outdated": [f"{changelist}?translation_ar=outdated"],
             "filter: topic": [f"{changelist}?topic={topic.pk}"],
             "filter: region": [f"{changelist}?regions__id__exact={region.pk}"],
             "filter: year": [f"{changelist}?year=2020"],
