@@ -6,10 +6,27 @@ the actions (publishing.actions), the admin, commands and imports alike (docs/ro
 - Someone who may add content without publishing it (a writer) changes their own work
   while it is a draft or in review, and sends it to review; they delete their own drafts.
 - Someone who may change content but not add it (a translator) changes its translations
-  (which fields, the translations app says) and sends them to review.
+  into their languages (the groups "Translators: <code>" they belong to; which fields,
+  the translations app says) and sends them to review.
 """
 
-from .models import Status
+from .models import LANGUAGE_CODES, Status
+
+
+def translators_group(language):
+    """The name of the group of those who translate into `language`."""
+    return f"Translators: {language}"
+
+
+def translation_languages(user):
+    """The languages `user` translates into: those of their translators' groups (read
+    once for each user object, as a request's user is asked many times)."""
+    if not hasattr(user, "_translation_languages"):
+        names = set(user.groups.values_list("name", flat=True)) if user.pk else set()
+        user._translation_languages = [
+            code for code in LANGUAGE_CODES if translators_group(code) in names
+        ]
+    return user._translation_languages
 
 
 def publish_permission(model):
@@ -40,8 +57,9 @@ def may_edit(user, obj, language=None):
         return False
     if may_publish(user, model):
         return True
-    if not writes_without_publishing(user, model):  # a translator: translations only
-        return language is None or language != obj.source_language
+    if not writes_without_publishing(user, model):  # a translator: their languages only
+        languages = [code for code in translation_languages(user) if code != obj.source_language]
+        return bool(languages) if language is None else language in languages
     return _own_unpublished_work(user, obj)
 
 

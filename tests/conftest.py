@@ -4,7 +4,6 @@ from io import StringIO
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -121,13 +120,13 @@ def editor_client(client, django_user_model):
 @pytest.fixture
 def member(client, django_user_model):
     """member(name, group): log `client` in as a new staff user in the role `group`."""
-    from translations.roles import setup_roles
+    from translations.roles import give_role, setup_roles
 
     setup_roles()
 
     def log_in(name, group):
         user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=group))
+        give_role(user, group)
         client.force_login(user)
         return user
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.diff import word_diff
 from editorial.richtext import RichTextField
 from languages import registry
+from publishing.policy import translation_languages
 
 from .admin import export_action_response
 from .fields import (
@@ -115,7 +116,8 @@ class TranslationWorkflowAdmin:
         actions = super().get_actions(request)
         exporting = request.user.has_perm("translations.add_translationexport")
         if IS_POPUP_VAR not in request.GET and exporting:
-            for language in TARGET_LANGUAGES:
+            languages = _languages(request) if _translating(request) else TARGET_LANGUAGES
+            for language in languages:
                 func, name, description = export_action(language)
                 actions[name] = (func, name, description)
         return actions
@@ -147,7 +149,7 @@ class TranslationWorkflowAdmin:
         readonly = list(super().get_readonly_fields(request, obj))
         if self._viewing_only(request, obj):
             return readonly + [
-                self._as_readers_see_it(name, every_language=True)
+                self._as_readers_see_it(name)
                 for name in self._form_field_names(request, obj)
                 if name not in readonly
             ]
@@ -156,19 +158,20 @@ class TranslationWorkflowAdmin:
         return readonly + [
             self._as_readers_see_it(name)
             for name in self._form_field_names(request, obj)
-            if not is_target_field(name) and name not in readonly
+            if not is_target_field(name, _languages(request)) and name not in readonly
         ]
 
     def _viewing_only(self, request, obj):
         """Whether the form is shown read-only (a writer opening someone else's brief)."""
         return obj is not None and not self.has_change_permission(request, obj)
 
-    def _as_readers_see_it(self, name, every_language=False):
-        """The source text of a translated field (with `every_language`, any language's)
-        shown read-only as readers see it, in its language and direction whatever the
-        admin's: rich text rendered, not as HTML source. A callable the admin shows in the
-        field's place; other fields are shown as they are (their name is returned)."""
-        if callable(name) or (is_target_field(name) and not every_language):
+    def _as_readers_see_it(self, name, editable=()):
+        """A translated field's text in a language other than the `editable` ones (a
+        translator's) shown read-only as readers see it, in its language and direction
+        whatever the admin's: rich text rendered, not as HTML source. A callable the admin
+        shows in the field's place; other fields are shown as they are (their name is
+        returned)."""
+        if callable(name) or is_target_field(name, editable):
             return name
         try:
             field = self.model._meta.get_field(name)
@@ -236,28 +239,29 @@ class TranslationWorkflowAdmin:
         fieldsets = list(super().get_fieldsets(request, obj))
         if self._viewing_only(request, obj):
             return [
-                (title, {**options, "fields": self._as_read(options["fields"], True)})
+                (title, {**options, "fields": self._as_read(options["fields"])})
                 for title, options in fieldsets
             ]
         if not _translating(request):
             if obj is not None:
                 fieldsets.append((_("Translations"), {"fields": ["minor_edit"]}))
             return fieldsets
+        editable = _languages(request)
         fieldsets = [
-            (title, {**options, "fields": self._as_read(options["fields"])})
+            (title, {**options, "fields": self._as_read(options["fields"], editable)})
             for title, options in fieldsets
         ]
-        if obj is not None and (still_current := list(self._still_current_fields(obj))):
+        if obj is not None and (still_current := list(self._still_current_fields(obj, editable))):
             fieldsets.append((_("Outdated translations"), {"fields": still_current}))
         return fieldsets
 
-    def _as_read(self, names, every_language=False):
-        """Fieldset rows, each rich-text source field (with `every_language`, each one)
+    def _as_read(self, names, editable=()):
+        """Fieldset rows, each text field in a language other than the `editable` ones
         shown as readers see it."""
         return [
-            self._as_read(name, every_language)
+            self._as_read(name, editable)
             if isinstance(name, list | tuple)
-            else self._as_readers_see_it(name, every_language)
+            else self._as_readers_see_it(name, editable)
             for name in names
         ]
 
@@ -266,7 +270,9 @@ class TranslationWorkflowAdmin:
         if obj is not None and not _translating(request):
             kwargs["form"] = type(base.__name__, (MinorEditForm, base), {})
         elif obj is not None:
-            kwargs["form"] = type(base.__name__, (base,), self._still_current_fields(obj))
+            kwargs["form"] = type(
+                base.__name__, (base,), self._still_current_fields(obj, _languages(request))
+            )
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None:
             return form
@@ -291,11 +297,12 @@ class TranslationWorkflowAdmin:
         with self.saving_translations(request, obj, form):
             super().save_model(request, obj, form, change)
 
-    def _still_current_fields(self, obj):
-        """{form field name: check box} for each outdated translation of `obj`: ticked, the
-        translation is marked current as it stands (the English change needed none)."""
+    def _still_current_fields(self, obj, languages):
+        """{form field name: check box} for each outdated translation of `obj` into one of
+        `languages`: ticked, the translation is marked current as it stands (the English
+        change needed none)."""
         boxes = {}
-        for language in TARGET_LANGUAGES:
+        for language in languages:
             name = registry.get(language).name
             for field, (status, _record) in field_statuses(obj, language).items():
                 if status != OUTDATED:
@@ -334,7 +341,9 @@ class TranslationWorkflowAdmin:
         refused = [
             name
             for name in request.POST
-            if hasattr(obj, name) and not is_target_field(name) and name in readonly
+            if hasattr(obj, name)
+            and not is_target_field(name, _languages(request))
+            and name in readonly
         ]
         if refused:
             logger.warning(
@@ -382,6 +391,11 @@ def _translating(request):
     if not hasattr(request, "_is_translator"):
         request._is_translator = is_translator(request.user)
     return request._is_translator
+
+
+def _languages(request):
+    """The languages the request's translator translates into (publishing.policy)."""
+    return translation_languages(request.user)
 
 
 class MinorEditForm(forms.ModelForm):

@@ -43,6 +43,7 @@ def field_language(model, name):
     return None
 
 
-def is_target_field(name):
-    """True for a form field that holds a translation, such as "title_ar" or "slug_ar"."""
-    return any(name.endswith(f"_{language}") for language in TARGET_LANGUAGES)
+def is_target_field(name, languages=TARGET_LANGUAGES):
+    """True for a form field that holds a translation into one of `languages`, such as
+    "title_ar" or "slug_ar"."""
+    return any(name.endswith(f"_{language}") for language in languages)

@@ -3,7 +3,9 @@
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from .fields import translated_models
+from publishing.policy import translators_group
+
+from .fields import TARGET_LANGUAGES, translated_models
 
 EDITORS, WRITERS, TRANSLATORS = "Editors", "Writers", "Translators"
 # What writers write: briefs and the rows of a brief's form (authors, topics, regions, picks).
@@ -23,6 +25,16 @@ def is_translator(user):
         return False
     names = {group.name for group in user.groups.all()}
     return TRANSLATORS in names and EDITORS not in names
+
+
+def give_role(user, group, languages=None):
+    """Put `user` in the role `group`; a translator also in the groups of the languages
+    they translate into (`languages`: by default every language translated into)."""
+    names = [group]
+    if group == TRANSLATORS:
+        chosen = TARGET_LANGUAGES if languages is None else languages
+        names += [translators_group(code) for code in chosen]
+    user.groups.add(*Group.objects.filter(name__in=names))
 
 
 def setup_roles():
@@ -50,6 +62,9 @@ def setup_roles():
 
     translated = [ContentType.objects.get_for_model(model) for model in translated_models()]
     translators, _created = Group.objects.get_or_create(name=TRANSLATORS)
+    # Which languages each translator translates into: a group for each, no permissions.
+    for code in TARGET_LANGUAGES:
+        Group.objects.get_or_create(name=translators_group(code))
     translators.permissions.set(
         Permission.objects.filter(content_type__in=translated, codename__startswith="change_")
         | Permission.objects.filter(content_type__in=editable, codename__startswith="view_")

@@ -2,14 +2,13 @@
 served as PDFs named after the brief, for public briefs only."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from briefs.models import Attachment
 from publishing import actions
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
-from translations.roles import TRANSLATORS, setup_roles
+from translations.roles import TRANSLATORS, give_role, setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +90,7 @@ def test_a_translator_translates_a_documents_title_and_nothing_else(
     document = Attachment.objects.get()
     setup_roles()
     translator = django_user_model.objects.create_user("tariq", password="pw", is_staff=True)
-    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    give_role(translator, TRANSLATORS)
     client.force_login(translator)
     url = f"/admin/briefs/brief/{brief.pk}/change/"
     data = form_data(client.get(url), "brief_form")

@@ -5,7 +5,6 @@ recovered with its relations."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from reversion.models import Version
 
 from briefs.models import Brief
@@ -13,7 +12,7 @@ from publishing.models import PublishingRecord, Status
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert, make_publication_type, make_topic, state_of
 from tests.html import visible_text
-from translations.roles import TRANSLATORS, setup_roles
+from translations.roles import TRANSLATORS, give_role, setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +133,7 @@ def test_a_restore_keeps_the_brief_in_the_state_it_is_in(admin_client, client):
 def test_a_translators_save_is_in_the_history(client, brief, django_user_model):
     setup_roles()
     translator = django_user_model.objects.create_user("tariq", password="pw", is_staff=True)
-    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    give_role(translator, TRANSLATORS)
     client.force_login(translator)
     save(client, brief, title_ar="صفقات الغاز", body_ar="<p>نص.</p>")
     history = client.get(f"/admin/briefs/brief/{brief.pk}/history/").content.decode()

@@ -19,7 +19,7 @@ from tests.factories import (
     make_region,
     make_topic,
 )
-from translations.roles import setup_roles
+from translations.roles import give_role, setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ VALUES = {
 
 def person(django_user_model, name, group):
     user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-    user.groups.add(group)
+    give_role(user, group.name)
     client = Client()
     client.force_login(user)
     return client

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -27,7 +26,7 @@ from tests.factories import (
     make_topic,
 )
 from translations.fields import text_fields
-from translations.roles import TRANSLATORS, setup_roles
+from translations.roles import TRANSLATORS, give_role, setup_roles
 
 from .active_content import (
     PAYLOADS,
@@ -166,7 +165,7 @@ def test_admin_lists_and_translators_diff_hold_against_hostile_text(
         briefs.append(brief)
     setup_roles()
     translator = django_user_model.objects.create_user("t", password="pw", is_staff=True)
-    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    give_role(translator, TRANSLATORS)
     editor = django_user_model.objects.create_superuser("e", password="pw")
 
     client.force_login(editor)

@@ -1,7 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from translations.roles import EDITORS, TRANSLATORS, setup_roles
+from translations.roles import EDITORS, TRANSLATORS, give_role, setup_roles
 
 
 @pytest.fixture
@@ -11,7 +10,7 @@ def roles(db):
 
 def _member(django_user_model, client, name, group):
     user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
+    give_role(user, group)
     client.force_login(user)
     return client
 

@@ -3,7 +3,6 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -28,7 +27,7 @@ from taxonomy.models import Region, Topic
 from translations import exports
 from translations.batches import Selection
 from translations.models import TranslationExport
-from translations.roles import TRANSLATORS, WRITERS, setup_roles
+from translations.roles import TRANSLATORS, WRITERS, give_role, setup_roles
 from website import demo_content as demo
 
 ADMIN_USERNAME = "admin"
@@ -304,7 +303,7 @@ class Command(BaseCommand):
             if created:
                 member.set_password(ADMIN_PASSWORD)
                 member.save()
-                member.groups.add(Group.objects.get(name=group))
+                give_role(member, group)
 
 
 def _illustration(width=1600, height=1000):

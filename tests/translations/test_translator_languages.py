@@ -1,0 +1,86 @@
+"""A translator translates into the languages of their groups ("Translators: ar"), and
+into no other: the form, the steps, the export action and a forged request alike."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from publishing.actions import SendToReview
+from publishing.policy import translation_languages, translators_group
+from tests.browser_forms import form_data
+from tests.factories import make_brief, make_expert
+from translations.roles import TRANSLATORS, give_role, setup_roles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def brief(db):
+    return make_brief("Gas deals", arabic=True, authors=[make_expert("Anna Borshchevskaya")])
+
+
+def translator(django_user_model, client, languages):
+    setup_roles()
+    user = django_user_model.objects.create_user("tariq", password="pw", is_staff=True)
+    give_role(user, TRANSLATORS, languages)
+    client.force_login(user)
+    return user
+
+
+def test_a_translator_into_arabic_changes_the_arabic(client, django_user_model, brief):
+    user = translator(django_user_model, client, ["ar"])
+    assert translation_languages(user) == ["ar"]
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    form = client.get(url)
+    assert 'name="title_ar"' in form.content.decode()
+    data = {**form_data(form, "brief_form"), "title_ar": "صفقات الغاز", "title_en": "Forged"}
+    assert client.post(url, data).status_code == 302
+    brief.refresh_from_db()
+    # Kept as the live Arabic version's unpublished changes; the English is untouched.
+    assert brief.title_en == "Gas deals"
+    assert brief.unpublished_changes() == [("ar", False)]
+
+
+def test_a_translator_into_no_language_may_change_nothing(client, django_user_model, brief):
+    user = translator(django_user_model, client, [])
+    assert translation_languages(user) == []
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    form = client.get(url).content.decode()
+    assert 'name="title_ar"' not in form  # shown as readers see it, not as a field
+    forged = {"title_ar": "مزور", "body_ar": "<p>مزور</p>", "_send_to_review_ar": "1"}
+    assert client.post(url, forged).status_code == 403
+    brief.refresh_from_db()
+    assert brief.title_ar == "تحليل تجريبي" and brief.unpublished_changes() == []
+    with pytest.raises(PermissionDenied):
+        SendToReview(brief, user, "ar").run()
+
+
+def test_the_export_action_is_offered_for_the_translators_languages_only(
+    client, django_user_model, brief
+):
+    translator(django_user_model, client, [])
+    actions = client.get("/admin/briefs/brief/").content.decode()
+    assert 'value="export_xliff_ar"' not in actions
+    forged = {"action": "export_xliff_ar", "_selected_action": [brief.pk]}
+    response = client.post("/admin/briefs/brief/", forged)
+    assert response.status_code == 302 and not response.has_header("Content-Disposition")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_translators_of_before_translate_into_every_language_after(django_user_model):
+    """translations 0003: translators before the change translated every language."""
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate([("translations", "0002_exports")])
+    try:
+        Group.objects.filter(name=translators_group("ar")).delete()
+        user = django_user_model.objects.create_user("layla", is_staff=True)
+        user.groups.add(Group.objects.get_or_create(name=TRANSLATORS)[0])
+        executor = MigrationExecutor(connection)
+        executor.migrate(latest)
+        user = django_user_model.objects.get(pk=user.pk)
+        assert translation_languages(user) == ["ar"]
+    finally:
+        MigrationExecutor(connection).migrate(latest)
