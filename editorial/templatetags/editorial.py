@@ -47,6 +47,12 @@ def language_name_local(code):
 
 
 @register.filter
+def script(code):
+    """What a language's letters are ("latin", "arabic"): which font its pages load."""
+    return registry.get(code).script
+
+
+@register.filter
 def og_locale(code):
     """A language's locale as Open Graph names it ("ar_AR")."""
     return registry.get(code).og_locale
