@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.utils import translation
 from django.views.generic import ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from editorial.languages import LanguageVersionsMixin
+from publishing.models import public_q
 
 from . import seo
 from .models import Expert
@@ -37,6 +39,15 @@ class ExpertDetailView(LanguageVersionsMixin, SingleObjectMixin, ListView):
 
     def get_queryset(self):
         return self.object.briefs.live().for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # Counted on the authorships' copies of their brief's live flags, from their
+        # partial index, rather than by joining every brief of the expert (22 ms of an
+        # expert's page at 500,000 briefs).
+        live = public_q(translation.get_language(), prefix="brief_")
+        paginator.count = self.object.authorships.filter(live).count()
+        return paginator
 
     def get_context_data(self, **kwargs):
         expert = self.object

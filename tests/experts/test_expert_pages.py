@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from publishing.models import Status
 from tests.factories import make_brief, make_expert, make_image, make_region, make_topic
 from tests.html import visible_text
 
@@ -71,3 +72,18 @@ def test_expert_briefs_are_paginated(client, settings):
     assert len(response.context["briefs"]) == 2
     assertContains(response, 'href="?page=2"')
     assert len(client.get("/experts/anna-borshchevskaya?page=2").context["briefs"]) == 1
+
+
+def test_an_experts_pages_count_the_briefs_readers_may_see_in_each_language(client, settings):
+    settings.BRIEFS_PER_PAGE = 1
+    anna = make_expert("Anna Borshchevskaya", name_ar="آنا بورشيفسكايا")
+    make_brief(authors=[anna], arabic=True)
+    make_brief(authors=[anna])  # English only
+    make_brief(authors=[anna], arabic=True, arabic_state=Status.REVIEW)  # Arabic not approved
+    make_brief(authors=[anna], state=Status.DRAFT)
+    make_brief(authors=[anna], state=Status.WITHDRAWN, arabic=True)
+    english = client.get("/experts/anna-borshchevskaya").context["page_obj"].paginator
+    arabic = client.get("/ar/experts/anna-borshchevskaya").context["page_obj"].paginator
+    assert (english.count, english.num_pages) == (3, 3)
+    assert (arabic.count, arabic.num_pages) == (1, 1)
+    assert client.get("/experts/anna-borshchevskaya?page=4").status_code == 404
