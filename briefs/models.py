@@ -314,6 +314,9 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
             # newest first: a few among many, which the editors' search and the picks
             # picker look through by title.
             models.Index(fields=["-id"], condition=~public_anywhere_q(), name="brief_live_nowhere"),
+            # Briefs written in each language: the translation queue into the default
+            # language reads the few written in another.
+            models.Index(fields=["source_language", "-published_at"], name="brief_source_date"),
             # Each language's public lists, newest first.
             *(
                 models.Index(
@@ -326,7 +329,7 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         ]
 
     def __str__(self):
-        return self.title or self.title_en
+        return self.title or getattr(self, f"title_{self.source_language}") or self.title_en
 
     def save(self, *args, **kwargs):
         bases = {"slug_en": self.slug_en or latin_slug(self.title_en or "", "en") or "brief"}

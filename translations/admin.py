@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from languages import registry
+from publishing.policy import translation_languages
 
 from . import exports
 from .batches import Selection, batch_form
-from .fields import TARGET_LANGUAGES, translated_models
+from .fields import LANGUAGE_CODES, target_languages, translated_models
 from .forms import ExportForm
 from .models import TranslationExport
-from .roles import is_editor
+from .roles import is_editor, is_translator
 
 
 @admin.register(TranslationExport)
@@ -132,7 +133,7 @@ class TranslationExportAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         data = request.POST if request.method == "POST" else None
-        form = ExportForm(data)
+        form = ExportForm(data, languages=export_languages(request.user))
         narrowing = [_BatchFields(model, data) for model in _narrowable_models()]
         manifest = None
         if data is not None and form.is_valid() and all(n.form.is_valid() for n in narrowing):
@@ -143,7 +144,7 @@ class TranslationExportAdmin(admin.ModelAdmin):
                 if name in n.form.fields and value
             }
             selection = Selection(
-                TARGET_LANGUAGES[0],
+                form.cleaned_data["language"],
                 statuses=tuple(form.cleaned_data["statuses"]),
                 criteria=criteria,
                 resend=form.cleaned_data["resend"],
@@ -179,6 +180,19 @@ NOTHING_TO_SEND = gettext_lazy(
     "Nothing pending matches. Fields out with an agency are left out unless they are to be "
     "sent again."
 )
+
+
+def export_languages(user):
+    """The languages `user` may send translations into: any a content model is translated
+    into; a translator, theirs."""
+    languages = [code for code in LANGUAGE_CODES if any_target(code)]
+    if is_translator(user):
+        languages = [code for code in languages if code in translation_languages(user)]
+    return languages
+
+
+def any_target(language):
+    return any(language in target_languages(model) for model in translated_models())
 
 
 def start(request, selection, *, max_units, max_words):

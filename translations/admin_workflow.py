@@ -26,11 +26,12 @@ from publishing.policy import translation_languages
 
 from .admin import export_action_response
 from .fields import (
-    SOURCE_LANGUAGE,
-    TARGET_LANGUAGES,
     field_language,
     is_target_field,
     localized,
+    source_language_of,
+    target_languages,
+    target_languages_of,
     translated_fields,
 )
 from .roles import is_translator
@@ -116,7 +117,9 @@ class TranslationWorkflowAdmin:
         actions = super().get_actions(request)
         exporting = request.user.has_perm("translations.add_translationexport")
         if IS_POPUP_VAR not in request.GET and exporting:
-            languages = _languages(request) if _translating(request) else TARGET_LANGUAGES
+            languages = target_languages(self.model)
+            if _translating(request):
+                languages = [code for code in languages if code in _languages(request)]
             for language in languages:
                 func, name, description = export_action(language)
                 actions[name] = (func, name, description)
@@ -124,16 +127,17 @@ class TranslationWorkflowAdmin:
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
-        return [*columns, *(translation_status_column(code) for code in TARGET_LANGUAGES)]
+        languages = target_languages(self.model)
+        return [*columns, *(translation_status_column(code) for code in languages)]
 
     def get_list_filter(self, request):
-        filters = [translation_status_filter(code) for code in TARGET_LANGUAGES]
+        filters = [translation_status_filter(code) for code in target_languages(self.model)]
         return [*super().get_list_filter(request), *filters]
 
     def get_queryset(self, request):
         # The changelist's status columns, read in the same query as the rows.
         queryset = super().get_queryset(request)
-        for language in TARGET_LANGUAGES:
+        for language in target_languages(self.model):
             queryset = with_status_annotation(queryset, language)
         return queryset
 
@@ -277,18 +281,22 @@ class TranslationWorkflowAdmin:
         if obj is None:
             return form
         # Outdated translations stay public; translators and editors alike are shown
-        # what moved in the English since.
-        for language in TARGET_LANGUAGES:
+        # what moved in the source since.
+        source_language = registry.get(source_language_of(obj))
+        changed = _("The %(language)s version changed since this was translated:") % {
+            "language": source_language.name
+        }
+        for language in target_languages_of(obj):
             for field, (status, record) in field_statuses(obj, language).items():
                 name = localized(field, language)
                 if status == OUTDATED and name in form.base_fields:
-                    source = getattr(obj, localized(field, SOURCE_LANGUAGE))
+                    source = getattr(obj, localized(field, source_language.code))
                     form.base_fields[name].help_text = format_html(
                         '<span class="translation-outdated">{}</span> '
                         '<span class="translation-diff" lang="{}" dir="{}">{}</span>',
-                        _("The English changed since this was translated:"),
-                        SOURCE_LANGUAGE,
-                        "rtl" if registry.get(SOURCE_LANGUAGE).bidi else "ltr",
+                        changed,
+                        source_language.code,
+                        "rtl" if source_language.bidi else "ltr",
                         word_diff(record.source_text, source),
                     )
         return form
@@ -302,6 +310,7 @@ class TranslationWorkflowAdmin:
         `languages`: ticked, the translation is marked current as it stands (the English
         change needed none)."""
         boxes = {}
+        source = registry.get(source_language_of(obj)).name
         for language in languages:
             name = registry.get(language).name
             for field, (status, _record) in field_statuses(obj, language).items():
@@ -312,8 +321,10 @@ class TranslationWorkflowAdmin:
                     label=_("%(field)s (%(language)s): still current")
                     % {"field": verbose_name, "language": name},
                     required=False,
-                    help_text=_("The English change needs no change to the %(language)s.")
-                    % {"language": name},
+                    help_text=_(
+                        "The change to the %(source)s version needs no change to the %(language)s."
+                    )
+                    % {"source": source, "language": name},
                 )
         return boxes
 

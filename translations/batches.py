@@ -19,7 +19,14 @@ from modeltranslation.translator import translator
 from editorial.lists import list_of
 
 from .dependents import dependents_of
-from .fields import SOURCE_LANGUAGE, localized, text_fields, translated_models
+from .fields import (
+    LANGUAGE_CODES,
+    chooses_source,
+    localized,
+    source_language_of,
+    text_fields,
+    translated_models,
+)
 from .models import ExportedUnit, TranslationRecord
 from .status import (
     MISSING,
@@ -41,6 +48,7 @@ class Unit:
     label: str  # "briefs.brief"
     pk: int
     field: str
+    source_language: str
     source: str
     target: str
     status: str
@@ -150,11 +158,9 @@ class Selection:
         model = queryset.model
         content_type = ContentType.objects.get_for_model(model)
         fields = text_fields(model)
-        loaded = [
-            localized(name, language)
-            for name in fields
-            for language in (SOURCE_LANGUAGE, self.language)
-        ]
+        # The object's source text is in its own language.
+        loaded = [localized(name, language) for name in fields for language in LANGUAGE_CODES]
+        loaded += ["source_language"] if chooses_source(model) else []
         pending = with_status_annotation(queryset, self.language).filter(
             **{f"{state_annotation(self.language)}__in": self.statuses}
         )
@@ -185,7 +191,8 @@ class Selection:
                 for name, (status, _record) in statuses.items():
                     if status not in self.statuses:
                         continue
-                    source = getattr(obj, localized(name, SOURCE_LANGUAGE)) or ""
+                    source_language = source_language_of(obj)
+                    source = getattr(obj, localized(name, source_language)) or ""
                     source_print = fingerprint(source)
                     if (obj.pk, name, source_print) in out:
                         continue
@@ -194,6 +201,7 @@ class Selection:
                         label=model._meta.label_lower,
                         pk=obj.pk,
                         field=name,
+                        source_language=source_language,
                         source=source,
                         target=getattr(obj, localized(name, self.language)) or "",
                         status=status,

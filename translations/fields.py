@@ -4,8 +4,33 @@ from django.conf import settings
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
+# The site's default language: the source language of a model that does not choose one
+# per object (a topic, an expert), and the one an object's choice defaults to.
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
-TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The languages something may be translated into: any but the default, for a model that
+# chooses no source; any at all, where each object has its own (an Arabic-first brief's
+# English is a translation).
+TARGET_LANGUAGES = [code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE]
+
+
+def chooses_source(model):
+    """Whether each object of `model` says which language it is written in."""
+    return any(field.name == "source_language" for field in model._meta.concrete_fields)
+
+
+def source_language_of(obj):
+    """The language `obj` is written in, its other languages being its translations."""
+    return getattr(obj, "source_language", None) or SOURCE_LANGUAGE
+
+
+def target_languages_of(obj):
+    return [code for code in LANGUAGE_CODES if code != source_language_of(obj)]
+
+
+def target_languages(model):
+    """The languages objects of `model` may be translated into."""
+    return LANGUAGE_CODES if chooses_source(model) else TARGET_LANGUAGES
 
 
 def translated_models():

@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 
 from editorial.admin import change_url
 
-from .fields import SOURCE_LANGUAGE, localized, text_fields, translated_models
+from .fields import (
+    localized,
+    source_language_of,
+    target_languages,
+    text_fields,
+    translated_models,
+)
 from .models import ExportedUnit, TranslationRecord
 from .status import MISSING, OUTDATED, with_status
 from .wordcount import word_count
@@ -57,6 +63,8 @@ def queue(language, user, limit=50):
     for model in sorted(translated_models(), key=lambda m: m._meta.label != "briefs.Brief"):
         if not user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
             continue
+        if language not in target_languages(model):  # written in it, never translated
+            continue
         base = model._default_manager.all()
         order = "-published_at" if hasattr(model, "published_at") else "-pk"
         counts = {
@@ -99,7 +107,7 @@ def _count_words(rows, content_type, language):
     )
     for row in rows:
         for field in text_fields(type(row.obj)):
-            source = getattr(row.obj, localized(field, SOURCE_LANGUAGE)) or ""
+            source = getattr(row.obj, localized(field, source_language_of(row.obj))) or ""
             target = getattr(row.obj, localized(field, language)) or ""
             if (source and not target) or (row.obj.pk, field) in outdated:
                 row.words += word_count(source)

@@ -1,6 +1,8 @@
 """Translation status: per field, per object, and as the translators' queue.
 
-A field's translation is **missing** when the source has text and the translation has
+Each object is written in its source language (publishing's `source_language`, or the
+site's default for a model without one); its other languages are its translations. A
+field's translation is **missing** when the source has text and the translation has
 none, **outdated** when the source changed after the translation was last saved, and
 **complete** otherwise. Changes that only touch whitespace or markup do not count: the
 fingerprint is taken of the words alone.
@@ -14,10 +16,19 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.diff import plain_blocks, plain_words
 
-from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields
+from .fields import (
+    LANGUAGE_CODES,
+    SOURCE_LANGUAGE,
+    chooses_source,
+    localized,
+    source_language_of,
+    target_languages_of,
+    text_fields,
+)
 from .models import TranslationRecord
 
 MISSING, OUTDATED, COMPLETE = "missing", "outdated", "complete"
+ORIGINAL = "original"  # the object is written in that language: nothing to translate
 
 
 def state_annotation(language):
@@ -25,7 +36,12 @@ def state_annotation(language):
     return f"translation_state_{language}"
 
 
-STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), COMPLETE: _("complete")}
+STATUS_LABELS = {
+    MISSING: _("missing"),
+    OUTDATED: _("outdated"),
+    COMPLETE: _("complete"),
+    ORIGINAL: _("original"),
+}
 
 
 def fingerprint(text):
@@ -46,9 +62,14 @@ def record_translations(instance, *, keep_current=False):
             content_type=content_type, object_id=instance.pk
         )
     }
-    for language in TARGET_LANGUAGES:
+    targets = target_languages_of(instance)
+    for (_field, language), record in records.items():
+        if language not in targets:  # the object is now written in that language
+            record.delete()
+    source_language = source_language_of(instance)
+    for language in targets:
         for field in text_fields(type(instance)):
-            source = getattr(instance, localized(field, SOURCE_LANGUAGE)) or ""
+            source = getattr(instance, localized(field, source_language)) or ""
             target = getattr(instance, localized(field, language)) or ""
             record = records.get((field, language))
             if not plain_words(target):
@@ -78,7 +99,7 @@ def record_translations(instance, *, keep_current=False):
 def mark_current(instance, field, language):
     """Mark `instance`'s translation of `field` current as it stands: the English changed,
     and the translation needed no change."""
-    source = getattr(instance, localized(field, SOURCE_LANGUAGE)) or ""
+    source = getattr(instance, localized(field, source_language_of(instance))) or ""
     TranslationRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(instance),
         object_id=instance.pk,
@@ -91,7 +112,11 @@ def mark_current(instance, field, language):
 
 def field_statuses(instance, language, records=None):
     """{field: (status, record or None)} for each text field of `instance`; `records`, the
-    object's translation records by field, when they were read with others'."""
+    object's translation records by field, when they were read with others'. None for the
+    language `instance` is written in."""
+    source_language = source_language_of(instance)
+    if language == source_language:
+        return {}
     if records is None:
         records = {
             record.field: record
@@ -103,7 +128,7 @@ def field_statuses(instance, language, records=None):
         }
     statuses = {}
     for field in text_fields(type(instance)):
-        source = plain_words(getattr(instance, localized(field, SOURCE_LANGUAGE)))
+        source = plain_words(getattr(instance, localized(field, source_language)))
         target = plain_words(getattr(instance, localized(field, language)))
         record = records.get(field)
         if not source and not target:
@@ -125,10 +150,20 @@ def object_status(instance, language):
 
 
 def _missing(model, language):
-    """Objects with a text field in English and none in `language`."""
+    """Objects with a text field in their source language and none in `language`."""
+    if not chooses_source(model):
+        return _missing_from(model, SOURCE_LANGUAGE, language)
+    missing = Q()
+    for source in LANGUAGE_CODES:
+        if source != language:
+            missing |= Q(source_language=source) & _missing_from(model, source, language)
+    return missing
+
+
+def _missing_from(model, source_language, language):
     missing = Q()
     for field in text_fields(model):
-        source, target = localized(field, SOURCE_LANGUAGE), localized(field, language)
+        source, target = localized(field, source_language), localized(field, language)
         missing |= Q(**{f"{source}__gt": ""}) & (
             Q(**{f"{target}__isnull": True}) | Q(**{target: ""})
         )
@@ -153,9 +188,11 @@ def with_status_annotation(queryset, language):
     """
     model = queryset.model
     outdated = Exists(_outdated_records(model, language).filter(object_id=OuterRef("pk")))
+    written_in = [When(source_language=language, then=Value(ORIGINAL))]
     return queryset.annotate(
         **{
             state_annotation(language): Case(
+                *(written_in if chooses_source(model) else []),
                 When(_missing(model, language), then=Value(MISSING)),
                 When(outdated, then=Value(OUTDATED)),
                 default=Value(COMPLETE),
@@ -178,4 +215,6 @@ def with_status(queryset, language, status):
         OUTDATED: ~missing & outdated,
         COMPLETE: ~missing & ~outdated,
     }[status]
+    if chooses_source(model):
+        condition &= ~Q(source_language=language)
     return with_status_annotation(queryset, language).filter(condition)

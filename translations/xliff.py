@@ -30,7 +30,13 @@ from editorial.lists import list_of
 from editorial.richtext import RichTextField
 
 from .batches import Selection
-from .fields import SOURCE_LANGUAGE, TARGET_LANGUAGES, localized, text_fields, translated_models
+from .fields import (
+    localized,
+    source_language_of,
+    target_languages,
+    text_fields,
+    translated_models,
+)
 from .models import ExportedUnit
 from .status import fingerprint
 
@@ -58,8 +64,8 @@ class ImportRefused(Exception):
 
 class XliffWriter:
     """Writes an XLIFF 1.2 document to a binary stream one unit at a time: a `<file>` for
-    each run of units of one model, `<source>`, `<target>` and the source's fingerprint
-    in a note."""
+    each run of units of one model written in one language, `<source>`, `<target>` and the
+    source's fingerprint in a note."""
 
     def __init__(self, stream, language):
         self.stream, self.language, self.label = stream, language, None
@@ -67,12 +73,12 @@ class XliffWriter:
         self._write(f'<xliff xmlns="{NS}" version="1.2">\n')
 
     def add(self, unit):
-        if unit.label != self.label:
+        if (unit.label, unit.source_language) != self.label:
             self._close_file()
-            self.label = unit.label
+            self.label = (unit.label, unit.source_language)
             self._write(
                 f'<file original={quoteattr(unit.label)} datatype="html" '
-                f"source-language={quoteattr(SOURCE_LANGUAGE)} "
+                f"source-language={quoteattr(unit.source_language)} "
                 f"target-language={quoteattr(self.language)}><body>\n"
             )
         state = "needs-review-translation" if unit.target else "needs-translation"
@@ -279,9 +285,9 @@ class _Importer:
             self.save()
             self.obj, self.language = obj, language
         note = unit.find(f"{{{NS}}}note")
-        source_now = getattr(obj, localized(field, SOURCE_LANGUAGE)) or ""
+        source_now = getattr(obj, localized(field, source_language_of(obj))) or ""
         if note is None or note.text != fingerprint(source_now):
-            changed = _("the English changed since this file was exported")
+            changed = _("the source text changed since this file was exported")
             self.problems.append(f"{unit_id}: {changed}")
             return
         target = unit.find(f"{{{NS}}}target")
@@ -383,11 +389,14 @@ def _resolve(unit_id, language, current=None):
         return None, None, _("names no translatable model")
     if field not in text_fields(model):
         return None, None, _("names no translatable field")
-    if language not in TARGET_LANGUAGES:
+    if language not in target_languages(model):
         return None, None, _("unknown target language %(language)r") % {"language": language}
     if current is not None and type(current) is model and current.pk == int(pk):
-        return current, field, None
-    obj = model._default_manager.filter(pk=int(pk)).first()
+        obj = current
+    else:
+        obj = model._default_manager.filter(pk=int(pk)).first()
     if obj is None:
         return None, None, _("the object no longer exists")
+    if language == source_language_of(obj):
+        return None, None, _("it is written in that language: there is nothing to translate")
     return obj, field, None

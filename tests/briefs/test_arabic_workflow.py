@@ -139,7 +139,7 @@ def test_outdated_arabic_stays_public_and_is_flagged_to_editors(client, member, 
     changelist = client.get("/admin/briefs/brief/?translation_ar=outdated").content.decode()
     assert "Gas Deals" in changelist
     form = client.get(change_url(brief)).content.decode()
-    assert "The English changed since this was translated" in form
+    assert "The English version changed since this was translated" in form
     assert "rewritten" in form  # the word diff shows what moved
 
 

@@ -106,11 +106,20 @@ def test_unit_ids_that_name_nothing_translatable_are_refused(tmp_path, brief, un
     assert Brief.objects.get(pk=brief.pk).title_en == "Gas Deals"
 
 
-def test_a_translation_into_english_is_refused(tmp_path, brief):
+def test_a_translation_into_the_language_it_is_written_in_is_refused(tmp_path, brief):
     report = imported(
         tmp_path, xliff(unit(f"briefs.brief.{brief.pk}.title", "Gas Deals", "Hacked", "en"))
     )
-    assert "unknown target language 'en'" in report
+    assert "it is written in that language: there is nothing to translate" in report
+    assert Brief.objects.get(pk=brief.pk).title_en == "Gas Deals"
+
+
+@pytest.mark.parametrize("language", ["fr", "", "../en", "AR"])
+def test_a_translation_into_a_language_not_published_is_refused(tmp_path, brief, language):
+    report = imported(
+        tmp_path, xliff(unit(f"briefs.brief.{brief.pk}.title", "Gas Deals", "Hacked", language))
+    )
+    assert f"unknown target language {language!r}" in report
     assert Brief.objects.get(pk=brief.pk).title_en == "Gas Deals"
 
 

@@ -45,7 +45,7 @@ def test_outdated_field_shows_a_word_diff_to_the_translator(translator_client):
     brief.title_en = "Gas flows west to Europe"
     brief.save()
     response = translator_client.get(change_url(brief))
-    assertContains(response, "The English changed since this was translated:")
+    assertContains(response, "The English version changed since this was translated:")
     assertContains(response, "<del>east</del>", html=True)
     assertContains(response, "<ins>west</ins>", html=True)
     assertContains(response, "<span>Gas flows</span>", html=True)

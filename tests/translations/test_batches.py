@@ -207,7 +207,7 @@ def test_a_stale_file_in_a_zip_is_refused_whole_and_the_others_come_in(tmp_path,
     with pytest.raises(CommandError) as refused:
         call_command("import_xliff", str(back), stdout=io.StringIO())
     assert "Nothing was imported from ar-002.xlf" in str(refused.value)
-    assert f"briefs.brief.{briefs[1].pk}.body: the English changed" in str(refused.value)
+    assert f"briefs.brief.{briefs[1].pk}.body: the source text changed" in str(refused.value)
     briefs[0].refresh_from_db()
     briefs[1].refresh_from_db()
     assert briefs[0].title_ar.startswith("ترجمة")
@@ -233,7 +233,12 @@ def test_the_admin_counts_words_then_prepares_the_files(kind, editor_client):
     energy = make_topic("Energy", name_ar="الطاقة")
     brief = make_brief("Gas Deals", publication_type=kind, topics=[energy])
     make_brief("Elsewhere", publication_type=kind)
-    form = {"statuses": ["missing", "outdated"], "max_units": 1000, "max_words": 20000}
+    form = {
+        "language": "ar",
+        "statuses": ["missing", "outdated"],
+        "max_units": 1000,
+        "max_words": 20000,
+    }
     counted = editor_client.post(
         "/admin/translations/translationexport/add/",
         {**form, "topic": energy.slug, "_count": "Count words"},

@@ -11,6 +11,7 @@ from publishing.actions import SendToReview
 from publishing.policy import translation_languages, translators_group
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
+from translations.models import TranslationExport
 from translations.roles import TRANSLATORS, give_role, setup_roles
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,21 @@ def test_the_translators_of_before_translate_into_every_language_after(django_us
         assert translation_languages(user) == ["ar"]
     finally:
         MigrationExecutor(connection).migrate(latest)
+
+
+def test_a_translator_sends_batches_into_their_languages_only(client, django_user_model, brief):
+    translator(django_user_model, client, [])
+    form = client.get("/admin/translations/translationexport/add/").content.decode()
+    assert '<option value="ar"' not in form
+    response = client.post(
+        "/admin/translations/translationexport/add/",
+        {
+            "language": "ar",
+            "statuses": ["missing"],
+            "max_units": 10,
+            "max_words": 100,
+            "_count": "1",
+        },
+    )
+    assert "Select a valid choice" in response.content.decode()
+    assert not TranslationExport.objects.exists()

@@ -102,7 +102,7 @@ def test_stale_import_is_refused_and_changes_nothing(tmp_path):
     with pytest.raises(CommandError) as refused:
         call_command("import_xliff", str(path))
     assert (
-        f"briefs.brief.{second.pk}.title: the English changed since this file was exported"
+        f"briefs.brief.{second.pk}.title: the source text changed since this file was exported"
         in str(refused.value)
     )
     first.refresh_from_db()
@@ -141,7 +141,7 @@ def test_admin_upload_imports_or_reports(translator_client):
     refused = translator_client.post(
         "/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", stale_document)}
     )
-    assert "the English changed since this file was exported" in refused.content.decode()
+    assert "the source text changed since this file was exported" in refused.content.decode()
     assert not Brief.objects.filter(title_ar__gt="").exists()
     accepted = translator_client.post(
         "/admin/translations/import/", {"file": SimpleUploadedFile("t.xlf", done)}

@@ -1,19 +1,25 @@
 from django import template
 
+from languages import registry
+from publishing.policy import translation_languages
 from translations import views
-from translations.fields import TARGET_LANGUAGES
+from translations.fields import LANGUAGE_CODES
 from translations.models import TranslationExport
 from translations.queue import queue
+from translations.roles import is_translator
 from translations.status import STATUS_LABELS
 
 register = template.Library()
 
 
 @register.simple_tag
-def translation_queue(user):
-    """The objects waiting for an Arabic translation that `user` may translate, grouped by
-    model, briefs first."""
-    return queue(TARGET_LANGUAGES[0], user)
+def translation_queues(user):
+    """[(language, sections)]: for each language `user` translates into (a translator:
+    theirs) that has any waiting, the objects waiting for a translation into it, grouped by
+    model, briefs first (translations.queue)."""
+    languages = translation_languages(user) if is_translator(user) else LANGUAGE_CODES
+    queues = [(registry.get(code), queue(code, user)) for code in languages]
+    return [(language, sections) for language, sections in queues if sections]
 
 
 @register.filter

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from translations import exports
 from translations.batches import Selection
-from translations.fields import TARGET_LANGUAGES
+from translations.fields import LANGUAGE_CODES, TARGET_LANGUAGES
 from translations.models import TranslationExport
 from translations.status import MISSING, OUTDATED
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="the zip file to write")
-        parser.add_argument("--language", default=TARGET_LANGUAGES[0], choices=TARGET_LANGUAGES)
+        parser.add_argument("--language", default=TARGET_LANGUAGES[0], choices=LANGUAGE_CODES)
         parser.add_argument(
             "--status", choices=[MISSING, OUTDATED], action="append", help="default: both"
         )
