@@ -30,9 +30,9 @@ from .fields import (
     is_target_field,
     localized,
     source_language_of,
-    target_languages,
     target_languages_of,
     translated_fields,
+    translated_into,
 )
 from .roles import is_translator
 from .signals import minor_edit
@@ -117,7 +117,7 @@ class TranslationWorkflowAdmin:
         actions = super().get_actions(request)
         exporting = request.user.has_perm("translations.add_translationexport")
         if IS_POPUP_VAR not in request.GET and exporting:
-            languages = target_languages(self.model)
+            languages = self._translated_into(request)
             if _translating(request):
                 languages = [code for code in languages if code in _languages(request)]
             for language in languages:
@@ -127,19 +127,27 @@ class TranslationWorkflowAdmin:
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
-        languages = target_languages(self.model)
+        languages = self._translated_into(request)
         return [*columns, *(translation_status_column(code) for code in languages)]
 
     def get_list_filter(self, request):
-        filters = [translation_status_filter(code) for code in target_languages(self.model)]
+        filters = [translation_status_filter(code) for code in self._translated_into(request)]
         return [*super().get_list_filter(request), *filters]
 
     def get_queryset(self, request):
         # The changelist's status columns, read in the same query as the rows.
         queryset = super().get_queryset(request)
-        for language in target_languages(self.model):
+        for language in self._translated_into(request):
             queryset = with_status_annotation(queryset, language)
         return queryset
+
+    def _translated_into(self, request):
+        """The languages some object of the model is translated into: not the default
+        language of a model whose objects are all written in it (asked once a request)."""
+        cache = request.__dict__.setdefault("_translated_into", {})
+        if self.model not in cache:
+            cache[self.model] = translated_into(self.model)
+        return cache[self.model]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Each language's field is written in that language and its direction, whatever

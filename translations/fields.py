@@ -33,6 +33,19 @@ def target_languages(model):
     return LANGUAGE_CODES if chooses_source(model) else TARGET_LANGUAGES
 
 
+def translated_into(model):
+    """The languages some object of `model` is translated into now: those some object is
+    not written in (one indexed question each, for a model whose objects choose)."""
+    if not chooses_source(model):
+        return TARGET_LANGUAGES
+    objects = model._default_manager
+    return [
+        code
+        for code in LANGUAGE_CODES
+        if objects.filter(source_language__in=[c for c in LANGUAGE_CODES if c != code]).exists()
+    ]
+
+
 def translated_models():
     return translator.get_registered_models(abstract=False)
 

@@ -115,3 +115,19 @@ def test_editors_see_a_queue_for_each_language_something_waits_for(arabic_first,
         home.index("Translation queue (English)") : home.index("Translation queue (Arabic)")
     ]
     assert "منتدى فكرة" in english and "Gas deals" not in english
+
+
+def test_the_changelist_offers_english_translation_once_a_brief_is_written_in_arabic(
+    admin_client,
+):
+    make_brief("Gas deals")
+    changelist = admin_client.get("/admin/briefs/brief/").content.decode()
+    assert "translation_ar=missing" in changelist and "translation_en=" not in changelist
+    Brief.objects.create(
+        publication_type=make_publication_type(), source_language="ar", title_ar="عنوان"
+    )
+    changelist = admin_client.get("/admin/briefs/brief/").content.decode()
+    assert "translation_en=missing" in changelist
+    missing = admin_client.get("/admin/briefs/brief/", {"translation_en": "missing"})
+    assert [brief.title_ar for brief in missing.context["cl"].result_list] == ["عنوان"]
+    assert '<span class="translation-original">original</span>' in changelist
