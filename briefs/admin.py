@@ -28,6 +28,7 @@ from editorial.history import HistoryAdmin
 from editorial.lists import clauses, list_of
 from editorial.pagination import CappedCountPaginator, UncountedPaginator
 from experts.models import Expert
+from languages import registry
 from library.documents import check_pdf
 from library.pictures import picture
 from publishing.admin import (
@@ -37,7 +38,7 @@ from publishing.admin import (
     pressed_step,
     translation_state_filter,
 )
-from publishing.models import Status
+from publishing.models import LANGUAGE_CODES, Status
 from taxonomy.models import Region, Topic
 from translations.admin_workflow import TranslatedInline, TranslationWorkflowAdmin
 from translations.fields import TARGET_LANGUAGES
@@ -127,6 +128,26 @@ class BriefAdminForm(PublishingAdminForm):
     )
     # The faults a publisher chose to publish with (read by construct_change_message).
     accepted_faults = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The title is required in the language the brief is written in (clean()), which
+        # need not be English: an Arabic-first brief has no English title yet.
+        for code in LANGUAGE_CODES:
+            if f"title_{code}" in self.fields:
+                self.fields[f"title_{code}"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        source = cleaned.get("source_language") or self.instance.source_language
+        title = f"title_{source}"
+        if title in self.fields and not (cleaned.get(title) or "").strip():
+            self.add_error(
+                title,
+                _("A brief needs a title in the language it is written in (%(language)s).")
+                % {"language": registry.get(source).name},
+            )
+        return cleaned
 
     def check_before_publishing(self, language):
         if language == self.instance.source_language:
@@ -342,6 +363,7 @@ class BriefAdmin(
             None,
             {
                 "fields": [
+                    "source_language",
                     "title",
                     "slug",
                     "publication_type",
@@ -371,7 +393,7 @@ class BriefAdmin(
     ]
     list_display = [
         "lead_image_thumbnail",
-        "title_en",
+        "headline",
         "publication_type",
         "published_at",
         "author_names",
@@ -384,7 +406,7 @@ class BriefAdmin(
             css={"all": ["briefs/admin.css"]}, js=["briefs/content-check.js"]
         )
 
-    list_display_links = ["title_en"]
+    list_display_links = ["headline"]
     list_filter = [
         StateFilter,
         *(translation_state_filter(code) for code in TARGET_LANGUAGES),
@@ -580,6 +602,17 @@ class BriefAdmin(
             for title, options in fieldsets
             if [f for f in options["fields"] if f not in left_out]
         ]
+
+    @admin.display(description=_("title"), ordering="title_en")
+    def headline(self, brief):
+        """Its title in the admin's language, or in the one it is written in."""
+        return str(brief)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # The language it is written in is chosen once: its translations, their records
+        # and its states are counted from it.
+        return [*readonly, "source_language"] if obj is not None else readonly
 
     @admin.display(description=_("lead image"))
     def lead_image_thumbnail(self, brief):

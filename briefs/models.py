@@ -332,7 +332,15 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         return self.title or getattr(self, f"title_{self.source_language}") or self.title_en
 
     def save(self, *args, **kwargs):
-        bases = {"slug_en": self.slug_en or latin_slug(self.title_en or "", "en") or "brief"}
+        # An Arabic-first brief's address is its Arabic title's transliteration, in every
+        # language, until it has one of its own.
+        source_title = getattr(self, f"title_{self.source_language}") or ""
+        bases = {
+            "slug_en": self.slug_en
+            or latin_slug(self.title_en or "", "en")
+            or latin_slug(source_title, self.source_language)
+            or "brief"
+        }
         if self.slug_ar or self.title_ar:
             bases["slug_ar"] = self.slug_ar or latin_slug(self.title_ar, "ar") or "brief"
         # Unique per language: an Arabic slug not yet given is NULL, not "".

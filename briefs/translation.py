@@ -12,7 +12,9 @@ class PublicationTypeTranslationOptions(TranslationOptions):
 @register(Brief)
 class BriefTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body", "author_note", "original_outlet_name")
-    required_languages = {"en": ("title",)}
+    # No language's title is required as such: the one the brief is written in is
+    # (briefs.admin.BriefAdminForm), and an Arabic-first brief may have no English yet.
+    required_languages = {}
     # An Arabic slug not yet given is NULL, so that many briefs may lack one.
     empty_values = {"slug": None}
     # What may narrow a batch of briefs sent to a translation agency.

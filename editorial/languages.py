@@ -1,11 +1,14 @@
 """Which language versions of an object exist, and where each one lives.
 
-English is the source and always exists. Another language's version exists once the
-fields named in the model's `version_fields` are filled in that language.
+The version in the language an object is written in always exists: its `source_language`
+where the model has one (publishing's content types), else the site's default. Another
+language's version exists once the fields named in the model's `version_fields` are
+filled in that language.
 """
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
@@ -15,9 +18,12 @@ class LanguageVersionsQuerySet(models.QuerySet):
     def in_language(self, language=None):
         """Rows that have a version in `language` (default: the active language)."""
         language = language or translation.get_language()
+        filled = Q(**{f"{field}_{language}__gt": "" for field in self.model.version_fields})
+        if _chooses_source(self.model):
+            return self.filter(Q(source_language=language) | filled)
         if language == settings.LANGUAGE_CODE:
             return self
-        return self.filter(**{f"{field}_{language}__gt": "" for field in self.model.version_fields})
+        return self.filter(filled)
 
     def link_targets(self, query, language):
         """Rows to offer as the target of a link in text written in `language`: those
@@ -25,6 +31,10 @@ class LanguageVersionsQuerySet(models.QuerySet):
         name = f"{self.model.version_fields[0]}_{language}"
         written = {f"{field}_{language}__gt": "" for field in self.model.version_fields}
         return self.filter(**written, **{f"{name}__icontains": query})
+
+
+def _chooses_source(model):
+    return any(field.name == "source_language" for field in model._meta.concrete_fields)
 
 
 class LanguageVersionsModel(models.Model):
@@ -36,7 +46,7 @@ class LanguageVersionsModel(models.Model):
         abstract = True
 
     def has_version_in(self, language):
-        if language == settings.LANGUAGE_CODE:
+        if language == getattr(self, "source_language", settings.LANGUAGE_CODE):
             return True
         return all(getattr(self, f"{field}_{language}") for field in self.version_fields)
 

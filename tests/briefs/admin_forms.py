@@ -27,6 +27,7 @@ def brief_form(
     """Add-form data for a brief; `authors` are (expert, position) pairs, and `status` names
     the workflow button pressed ("published": Publish now)."""
     data = {
+        "source_language": "en",
         "title_en": "A New Brief",
         "title_ar": "",
         "slug_en": "",
