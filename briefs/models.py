@@ -338,6 +338,7 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         bases = {
             "slug_en": self.slug_en
             or latin_slug(self.title_en or "", "en")
+            or getattr(self, f"slug_{self.source_language}")
             or latin_slug(source_title, self.source_language)
             or "brief"
         }

@@ -282,3 +282,47 @@ SEED_FIGURE_DATES = [(264, "21.9"), (322, "18.11"), (328, "24.11"), (332, "28.11
 
 # A PDF offered with the seed, made for the demo.
 SEED_DOCUMENT = {"title_en": "One-page summary", "title_ar": "ملخص في صفحة واحدة"}
+
+# Written in Arabic first, as Fikra Forum's pieces are, by the demo's guest contributor;
+# its English translation waits for an editor's approval.
+ARABIC_FIRST_BRIEF = {
+    "slug_ar": "alshbab-alraqy-wsnadyq-alaqtraa",
+    "type": "articles-testimony",
+    "author": "leila-haddad",
+    "topics": [],
+    "date": "2014-05-20",  # older than the seed and its rail, which it would otherwise join
+    "title_ar": "الشباب العراقي وصناديق الاقتراع: لماذا يعزف الجيل الجديد عن التصويت؟",
+    "summary_ar": (
+        "لم تعد صناديق الاقتراع تقنع كثيراً من شباب ما بعد عام 2003؛ فما الذي يمكن أن يعيد "
+        "ثقتهم بالعملية السياسية؟"
+    ),
+    "body_ar": (
+        "<p>تكشف نسب المشاركة المتدنية في الاستحقاقات الانتخابية الأخيرة في العراق عن فجوة "
+        "متّسعة بين جيل ما بعد عام 2003 والطبقة السياسية. فكثير من الشباب الذين خرجوا إلى "
+        "الساحات مطالبين بالإصلاح لم يعودوا يرون في صناديق الاقتراع أداةً للتغيير.</p>"
+        "<p>ولا يعني هذا العزوف انصرافاً عن الشأن العام؛ إذ ينشط هؤلاء الشباب في المبادرات "
+        "المدنية المحلية وعلى منصات التواصل الاجتماعي، حيث يناقشون البطالة والخدمات والفساد "
+        "بجرأة لم تعرفها الأجيال السابقة.</p>"
+        "<p>وإذا أرادت القوى السياسية استعادة ثقة هذا الجيل، فعليها أن تقدّم برامج يمكن قياس "
+        "نتائجها، وأن تفتح قوائمها الانتخابية أمام وجوه جديدة، بدلاً من الاكتفاء بخطاب يعد "
+        "بالتغيير ولا يحققه.</p>"
+    ),
+    "title_en": "Young Iraqis and the Ballot Box: Why a New Generation Stays Home",
+    "summary_en": (
+        "The ballot box no longer convinces many Iraqis who came of age after 2003; what "
+        "could restore their trust in the political process?"
+    ),
+    "body_en": (
+        "<p>Low turnout in Iraq's recent elections reveals a widening gap between the "
+        "post-2003 generation and the political class. Many of the young people who took "
+        "to the squares demanding reform no longer see the ballot box as a means of "
+        "change.</p>"
+        "<p>This abstention is not a retreat from public life: these young people are active "
+        "in local civic initiatives and on social media, where they debate unemployment, "
+        "public services and corruption with a boldness earlier generations lacked.</p>"
+        "<p>If political parties want to win back this generation's trust, they must offer "
+        "programmes whose results can be measured and open their electoral lists to new "
+        "faces, rather than settle for rhetoric that promises change and does not deliver "
+        "it.</p>"
+    ),
+}

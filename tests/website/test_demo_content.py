@@ -40,7 +40,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Brief": 9,
+        "Brief": 10,
         "PublicationType": 3,
         "Recommendation": 4,
         "Expert": 4,
@@ -124,7 +124,7 @@ def test_demo_logins_are_refused_with_debug_off_unless_asked_for(settings):
     settings.DEBUG = False
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert Brief.objects.count() == 9
+    assert Brief.objects.count() == 10
     assert not get_user_model().objects.exists()
     assert "No demo logins made" in out.getvalue()
     assert "briefing-room" not in out.getvalue()
@@ -166,4 +166,19 @@ def test_the_demo_shows_the_workflow_and_history(client):
     ]
     call_command("load_demo", "--demo-accounts", stdout=StringIO())  # nothing added again
     assert Version.objects.get_for_object(seed).count() == 4
-    assert Brief.objects.count() == 9
+    assert Brief.objects.count() == 10
+
+
+def test_the_demo_has_a_piece_written_in_arabic_first(client):
+    call_command("load_demo", "--demo-accounts", stdout=StringIO())
+    piece = Brief.objects.get(source_language="ar")
+    assert (state_of(piece, "ar"), state_of(piece, "en")) == (Status.LIVE, Status.REVIEW)
+    arabic = client.get(piece.url_in("ar"))
+    assert arabic.status_code == 200
+    assert "الشباب العراقي وصناديق الاقتراع" in arabic.content.decode()
+    for arabic_page in ("/ar/policy-analysis/", "/ar/experts/leila-haddad/feed/"):
+        assert "الشباب العراقي" in client.get(arabic_page).content.decode(), arabic_page
+    assert client.get(f"/policy-analysis/{piece.slug_en}").status_code == 404
+    for english in ("/policy-analysis/", "/experts/leila-haddad/feed/", "/experts/leila-haddad"):
+        response = client.get(english)
+        assert response.status_code == 200 and "Young Iraqis" not in response.content.decode()

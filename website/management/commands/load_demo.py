@@ -99,11 +99,16 @@ class Command(BaseCommand):
                 for position, slug in enumerate(demo.SEED_ARTICLE["recommendations"])
             )
             self._add_workflow_examples(types["brief-analysis"], experts, topics, regions, briefs)
+            arabic_first = self._add_arabic_first(types, experts, topics)
             self._send_to_an_agency()
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         for label, language in [("Article", "en"), ("Arabic", "ar")]:
             self.stdout.write(f"  {label + ':':9}{base_url}{seed.url_in(language)}")
+        self.stdout.write(
+            f"  Written in Arabic first (its English awaits approval): "
+            f"{base_url}{arabic_first.url_in('ar')}"
+        )
         if not with_accounts:
             self.stdout.write(
                 self.style.WARNING(
@@ -261,6 +266,29 @@ class Command(BaseCommand):
                 report.save()
             day = datetime.fromisoformat(data["date"]).date() if "date" in data else None
             steps[data["step"]](brief, author, day)
+
+    def _add_arabic_first(self, types, experts, topics):
+        """A brief written and published in Arabic alone, its English translation sent to
+        review: on Arabic pages only until an editor approves the English."""
+        data = demo.ARABIC_FIRST_BRIEF
+        arabic = {key: value for key, value in data.items() if key.endswith("_ar")}
+        brief, created = Brief.objects.get_or_create(
+            slug_ar=data["slug_ar"],
+            defaults={**arabic, "source_language": "ar", "publication_type": types[data["type"]]},
+        )
+        if not created:
+            return brief
+        Authorship.objects.create(brief=brief, expert=experts[data["author"]])
+        for slug in data["topics"]:
+            BriefTopic.objects.create(brief=brief, topic=topics[slug])
+        day = datetime.fromisoformat(data["date"]).date()
+        at = timezone.make_aware(datetime.combine(day, NOON))
+        actions.Publish(brief, at=at, actor=ACTOR).run()
+        for key, value in data.items():
+            if key.endswith("_en"):
+                setattr(brief, key, value)
+        actions.SendToReview(brief, language="en", actor=ACTOR).run()
+        return brief
 
     def _send_to_an_agency(self):
         """A batch of what waits for Arabic, prepared for an agency and not back yet, as
