@@ -19,7 +19,7 @@ class LanguageVersionsQuerySet(models.QuerySet):
         """Rows that have a version in `language` (default: the active language)."""
         language = language or translation.get_language()
         filled = Q(**{f"{field}_{language}__gt": "" for field in self.model.version_fields})
-        if _chooses_source(self.model):
+        if chooses_source(self.model):
             return self.filter(Q(source_language=language) | filled)
         if language == settings.LANGUAGE_CODE:
             return self
@@ -33,7 +33,9 @@ class LanguageVersionsQuerySet(models.QuerySet):
         return self.filter(**written, **{f"{name}__icontains": query})
 
 
-def _chooses_source(model):
+def chooses_source(model):
+    """Whether each object of `model` says which language it is written in (a
+    `source_language`, as publishing's content types have)."""
     return any(field.name == "source_language" for field in model._meta.concrete_fields)
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
+from editorial.languages import chooses_source
+
 # The site's default language: the source language of a model that does not choose one
 # per object (a topic, an expert), and the one an object's choice defaults to.
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -12,11 +14,6 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # chooses no source; any at all, where each object has its own (an Arabic-first brief's
 # English is a translation).
 TARGET_LANGUAGES = [code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE]
-
-
-def chooses_source(model):
-    """Whether each object of `model` says which language it is written in."""
-    return any(field.name == "source_language" for field in model._meta.concrete_fields)
 
 
 def source_language_of(obj):
