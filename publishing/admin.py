@@ -21,6 +21,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -244,7 +245,8 @@ def translation_state_filter(language):
     """A TranslationStateFilter for `language`: none written yet, draft, in review,
     approved (waiting for its source), published, withdrawn."""
     attributes = {
-        "title": format_lazy(gettext_lazy("{} version"), language_name(language)),
+        # Named in the admin's language of each request, not in the one it was built in.
+        "title": format_lazy(gettext_lazy("{} version"), lazy(language_name, str)(language)),
         "parameter_name": f"{StateFilter.parameter_name}_{language}",
         "language": language,
     }
