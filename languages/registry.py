@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+# The codes of the languages the site publishes in, the default language first.
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
 # What an entry may say, and what the code does with it.
 SCRIPTS = ("latin", "arabic")
 NORMALISERS = ("plain", "arabic", "persian")  # search.text.normalise
@@ -53,8 +56,3 @@ def get(code):
             f"No entry for the language {code!r} in settings.LANGUAGE_REGISTRY."
         ) from None
     return Language(code=code, **entry)
-
-
-def configured():
-    """The entries of the languages the site publishes in, the default language first."""
-    return [get(code) for code, _name in settings.LANGUAGES]

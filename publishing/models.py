@@ -16,10 +16,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from editorial.dates import moment
+from languages.registry import LANGUAGE_CODES
 
 from .signals import announce
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def live_field(language):

@@ -5,11 +5,11 @@ from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
 from editorial.languages import chooses_source
+from languages.registry import LANGUAGE_CODES
 
 # The site's default language: the source language of a model that does not choose one
 # per object (a topic, an expert), and the one an object's choice defaults to.
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The languages something may be translated into: any but the default, for a model that
 # chooses no source; any at all, where each object has its own (an Arabic-first brief's
 # English is a translation).

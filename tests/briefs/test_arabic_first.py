@@ -109,3 +109,14 @@ def test_the_language_it_is_written_in_cannot_be_changed_later(admin_client):
     assert admin_client.post(url, data).status_code == 302
     brief.refresh_from_db()
     assert brief.source_language == "en" and brief.is_live("en")
+
+
+@pytest.mark.parametrize("forged", ["fr", "", "AR", "ar\u0663", "<script>", "e" * 5000])
+def test_a_forged_language_is_refused_with_a_message_and_nothing_saved(admin_client, kind, forged):
+    data = brief_form(kind, status="draft", **{**ARABIC_FIRST, "source_language": forged})
+    refused = admin_client.post("/admin/briefs/brief/add/", data)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Select a valid choice" in page or "This field is required" in page
+    assert 'value="العراق بعد الانتخابات"' in page  # what was typed is kept
+    assert not Brief.objects.exists()
