@@ -12,14 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from languages import registry
-from publishing.policy import translation_languages
 
 from . import exports
 from .batches import Selection, batch_form
 from .fields import LANGUAGE_CODES, target_languages, translated_models
 from .forms import ExportForm
 from .models import TranslationExport
-from .roles import is_editor, is_translator
+from .roles import is_editor, working_languages
 
 
 @admin.register(TranslationExport)
@@ -185,10 +184,7 @@ NOTHING_TO_SEND = gettext_lazy(
 def export_languages(user):
     """The languages `user` may send translations into: any a content model is translated
     into; a translator, theirs."""
-    languages = [code for code in LANGUAGE_CODES if any_target(code)]
-    if is_translator(user):
-        languages = [code for code in languages if code in translation_languages(user)]
-    return languages
+    return working_languages(user, [code for code in LANGUAGE_CODES if any_target(code)])
 
 
 def any_target(language):

@@ -34,7 +34,7 @@ from .fields import (
     translated_fields,
     translated_into,
 )
-from .roles import is_translator
+from .roles import is_translator, working_languages
 from .signals import minor_edit
 from .status import (
     COMPLETE,
@@ -117,10 +117,7 @@ class TranslationWorkflowAdmin:
         actions = super().get_actions(request)
         exporting = request.user.has_perm("translations.add_translationexport")
         if IS_POPUP_VAR not in request.GET and exporting:
-            languages = self._translated_into(request)
-            if _translating(request):
-                languages = [code for code in languages if code in _languages(request)]
-            for language in languages:
+            for language in working_languages(request.user, self._translated_into(request)):
                 func, name, description = export_action(language)
                 actions[name] = (func, name, description)
         return actions

@@ -3,7 +3,8 @@
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from publishing.policy import translators_group
+from languages.registry import LANGUAGE_CODES
+from publishing.policy import translation_languages, translators_group
 
 from .fields import TARGET_LANGUAGES, translated_models
 
@@ -25,6 +26,14 @@ def is_translator(user):
         return False
     names = {group.name for group in user.groups.all()}
     return TRANSLATORS in names and EDITORS not in names
+
+
+def working_languages(user, languages=LANGUAGE_CODES):
+    """Of `languages`, those `user` works in: a translator's own (publishing.policy),
+    everyone else's all of them."""
+    if not is_translator(user):
+        return list(languages)
+    return [code for code in languages if code in translation_languages(user)]
 
 
 def give_role(user, group, languages=None):

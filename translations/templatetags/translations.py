@@ -1,12 +1,10 @@
 from django import template
 
 from languages import registry
-from publishing.policy import translation_languages
 from translations import views
-from translations.fields import LANGUAGE_CODES
 from translations.models import TranslationExport
 from translations.queue import queue
-from translations.roles import is_translator
+from translations.roles import working_languages
 from translations.status import STATUS_LABELS
 
 register = template.Library()
@@ -17,8 +15,7 @@ def translation_queues(user):
     """[(language, sections)]: for each language `user` translates into (a translator:
     theirs) that has any waiting, the objects waiting for a translation into it, grouped by
     model, briefs first (translations.queue)."""
-    languages = translation_languages(user) if is_translator(user) else LANGUAGE_CODES
-    queues = [(registry.get(code), queue(code, user)) for code in languages]
+    queues = [(registry.get(code), queue(code, user)) for code in working_languages(user)]
     return [(language, sections) for language, sections in queues if sections]
 
 
