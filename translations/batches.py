@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 
 from editorial.lists import list_of
+from editorial.richtext import RichTextField
 
 from .dependents import dependents_of
 from .fields import (
@@ -53,6 +54,7 @@ class Unit:
     target: str
     status: str
     fingerprint: str
+    rich: bool = False  # rich text, written with XLIFF inline codes (translations.inline)
 
     @property
     def id(self):
@@ -206,4 +208,5 @@ class Selection:
                         target=getattr(obj, localized(name, self.language)) or "",
                         status=status,
                         fingerprint=source_print,
+                        rich=isinstance(model._meta.get_field(name), RichTextField),
                     )

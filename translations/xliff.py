@@ -1,9 +1,12 @@
 """Pending translations out and back in as XLIFF 1.2, for translation agencies' tools.
 
 Each trans-unit is one field of one object ("briefs.brief.12.title"), with the source
-text's fingerprint in a note. Files are written and read a unit at a time, so memory does
-not grow with their size. An import is all or nothing: a unit whose source changed since
-the export, or that names nothing, refuses the file, and nothing of it is kept.
+text's fingerprint in a note; each `<file>` names its units' source and target language
+(any direction: en→ar, ar→en, en→fa); rich text travels as inline codes
+(translations.inline), and what is written validates against OASIS's strict schema.
+Files are written and read a unit at a time, so memory does not grow with their size. An
+import is all or nothing: a unit whose source changed since the export, or that names
+nothing, refuses the file, and nothing of it is kept.
 """
 
 import io
@@ -29,6 +32,7 @@ from editorial.characters import writable
 from editorial.lists import list_of
 from editorial.richtext import RichTextField
 
+from . import inline
 from .batches import Selection
 from .fields import (
     localized,
@@ -81,11 +85,12 @@ class XliffWriter:
                 f"source-language={quoteattr(unit.source_language)} "
                 f"target-language={quoteattr(self.language)}><body>\n"
             )
-        state = "needs-review-translation" if unit.target else "needs-translation"
+        source, target = _texts(unit)
+        state = "needs-review-translation" if target else "needs-translation"
         self._write(
             f"<trans-unit id={quoteattr(unit.id)}>"
-            f"<source>{escape(unit.source)}</source>"
-            f'<target state="{state}">{escape(unit.target)}</target>'
+            f"<source>{source}</source>"
+            f'<target state="{state}">{target}</target>'
             f'<note from="source-fingerprint">{unit.fingerprint}</note>'
             "</trans-unit>\n"
         )
@@ -101,6 +106,16 @@ class XliffWriter:
 
     def _write(self, text):
         self.stream.write(writable(text).encode())
+
+
+def _texts(unit):
+    """A unit's source and target as XLIFF. Rich text as inline codes; the translation
+    being updated is given only where its tags are the source's, so that each code
+    stands for the same tag in both (a code is read back as the source's tag)."""
+    if not unit.rich:
+        return escape(unit.source), escape(unit.target)
+    source, target = inline.encode(unit.source), inline.encode(unit.target)
+    return source.xliff, target.xliff if target.shape == source.shape else ""
 
 
 def export(language):
@@ -290,8 +305,11 @@ class _Importer:
             changed = _("the source text changed since this file was exported")
             self.problems.append(f"{unit_id}: {changed}")
             return
-        target = unit.find(f"{{{NS}}}target")
-        text = "".join(target.itertext()).strip() if target is not None else ""
+        try:
+            text = _target_text(unit, obj, localized(field, language), source_now)
+        except inline.InlineCodeError as error:
+            self.problems.append(f"{unit_id}: {error}")
+            return
         problem = _invalid(obj, localized(field, language), text)
         if problem:
             self.problems.append(f"{unit_id}: {problem}")
@@ -356,6 +374,22 @@ def _size_problem(size):
         _("The file is %(size)s; files of up to %(limit)s can be imported.")
         % {"size": filesizeformat(size), "limit": filesizeformat(settings.XLIFF_IMPORT_MAX_BYTES)}
     ]
+
+
+def _target_text(unit, obj, name, source_now):
+    """The translation a unit brings for `obj`'s field `name`: its inline codes turned back
+    into the source's tags. A file exported before inline codes (its rich source has no
+    codes, only escaped HTML) brings HTML as text, read as it was then."""
+    target = unit.find(f"{{{NS}}}target")
+    if target is None:
+        return ""
+    source = unit.find(f"{{{NS}}}source")
+    coded = source is not None and any(
+        code.tag in (f"{{{NS}}}g", f"{{{NS}}}x") for code in source.iter()
+    )
+    if coded and isinstance(obj._meta.get_field(name), RichTextField):
+        return inline.decode(target, source_now).strip()
+    return "".join(target.itertext()).strip()
 
 
 def _invalid(obj, name, text):
