@@ -7,9 +7,13 @@ is per column: with both languages in one column, an Arabic word rare in Arabic 
 common, and the reverse). On PostgreSQL the field is the document itself, a weighted
 tsvector with its own GIN index, read with the language's text search configuration
 (`english`; `arabic` after search.text's normaliser). On SQLite the column only says
-whether the object has a document in that language; the words live in an FTS5 table,
-`<table>_<column>_words`, whose rowid is the object's id: porter stemming for English,
-Snowball's Arabic stemmer (run here, as PostgreSQL runs it) for Arabic.
+whether the object has a document in that language; the words live in an FTS5 table named
+as its DocumentIndex, whose rowid is the object's id: porter stemming for English, the
+registry's Snowball stemmer (run here, as PostgreSQL runs it) for the others.
+
+A model keeps documents in every configured language by inheriting documents_in(…) and
+listing a DocumentIndex per language in its Meta: a new language's column, GIN index or
+words table then come with `makemigrations`.
 
 Weights: the title and the names of its people (A), the summary (B), the body (C).
 """
@@ -19,10 +23,11 @@ import time
 from datetime import datetime
 
 from django.db import connections, models
+from django.db.backends.ddl_references import Statement, Table
 
 from languages import registry
 
-from .text import normalise, stems
+from .text import document_text, normalise, stems
 
 PARTS = ("title", "names", "summary", "body")
 POSTGRES_WEIGHTS = ("A", "A", "B", "C")
@@ -67,6 +72,64 @@ class DocumentField(IndexColumn):
 
     def db_type(self, connection):
         return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+def documents_in(languages):
+    """An abstract model with a DocumentField per language (`document_en`, …), for a model
+    keeping search documents to inherit."""
+    fields = {f"document_{code}": DocumentField(code) for code in languages}
+    meta = type("Meta", (), {"abstract": True})
+    return type(
+        "SearchDocuments", (models.Model,), {"__module__": __name__, "Meta": meta, **fields}
+    )
+
+
+class DocumentIndex(models.Index):
+    """Where a language's documents are searched: on PostgreSQL a GIN index of the
+    document with the columns kept `beside` it; on SQLite the FTS5 table of its words
+    (named as the index), and a trigger deleting a row's words with the row, however
+    the row is deleted."""
+
+    def __init__(self, *, language, name, beside=()):
+        self.language, self.beside = language, tuple(beside)
+        super().__init__(fields=[f"document_{language}", *self.beside], name=name)
+
+    def deconstruct(self):
+        path, _args, _kwargs = super().deconstruct()
+        return path, (), {"language": self.language, "name": self.name, "beside": self.beside}
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        quote = schema_editor.quote_name
+        table = Table(model._meta.db_table, quote)
+        if schema_editor.connection.vendor == "postgresql":
+            columns = ", ".join(quote(model._meta.get_field(name).column) for name in self.fields)
+            return Statement(
+                "CREATE INDEX %(name)s ON %(table)s USING gin (%(columns)s)",
+                name=quote(self.name),
+                table=table,
+                columns=columns,
+            )
+        # Two statements on SQLite: the words table now (it may be there already, when
+        # SQLite rebuilds the model's table), the trigger with the model's table.
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {quote(self.name)} USING fts5("
+            f"{', '.join(PARTS)}, tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        return Statement(
+            "CREATE TRIGGER IF NOT EXISTS %(trigger)s AFTER DELETE ON %(table)s "
+            "BEGIN DELETE FROM %(words)s WHERE rowid = old.%(key)s; END",
+            trigger=quote(f"{self.name}_delete"),
+            table=table,
+            words=quote(self.name),
+            key=quote(model._meta.pk.column),
+        )
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        quote = schema_editor.quote_name
+        if schema_editor.connection.vendor == "postgresql":
+            return Statement("DROP INDEX IF EXISTS %(name)s", name=quote(self.name))
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {quote(f'{self.name}_delete')}")
+        return Statement("DROP TABLE IF EXISTS %(words)s", words=quote(self.name))
 
 
 class IdsField(IndexColumn):
@@ -128,7 +191,11 @@ def document_field(model, language):
 
 
 def words_table(field):
-    return f"{field.model._meta.db_table}_{field.column}_words"
+    """The SQLite words table of a DocumentField: its DocumentIndex's name."""
+    for index in field.model._meta.indexes:
+        if isinstance(index, DocumentIndex) and index.language == field.language:
+            return index.name
+    raise LookupError(f"{field.model._meta.label} has no DocumentIndex in {field.language!r}")
 
 
 def _row_id(compiler, column):
@@ -295,7 +362,7 @@ def _upsert(connection, meta, fields, rows):
         for field in fields:
             parts = documents.get(field.language)
             if postgresql:  # NULL text makes a NULL document
-                row += [_text(parts, part, field.language, normalise) for part in PARTS]
+                row += [_text(parts, part, field.language, _postgres_text) for part in PARTS]
             else:  # the row says whether there is one; the words table holds its words
                 row.append(None if parts is None else "")
         row += [f.get_db_prep_save(kept_values[f.name], connection) for f in kept]
@@ -305,6 +372,14 @@ def _upsert(connection, meta, fields, rows):
         f"ON CONFLICT ({meta.pk.column}) DO UPDATE SET {updates}"
     )
     return sql, params
+
+
+def _postgres_text(text, language):
+    return normalise(document_text(text, language), language)
+
+
+def _sqlite_document(text, language):
+    return sqlite_text(document_text(text, language), language)
 
 
 def _text(parts, part, language, spelling):
@@ -324,7 +399,7 @@ def _write_sqlite_words(cursor, field, rows):
     cursor.executemany(
         f"INSERT OR REPLACE INTO {table} (rowid, {', '.join(PARTS)}) VALUES (%s, %s, %s, %s, %s)",
         [
-            [object_id, *(_text(parts, part, field.language, sqlite_text) for part in PARTS)]
+            [object_id, *(_text(parts, part, field.language, _sqlite_document) for part in PARTS)]
             for object_id, parts in written
             if parts is not None
         ],
