@@ -80,9 +80,12 @@ loadtest: $(INSTALLED)
 	$(PY) manage.py collectstatic --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(LOADTEST_REDIS_URL) $(PY) manage.py loadtest --briefs 100000
 
+# The languages with a catalogue in locale/ (every language but English).
+LOCALES := ar fa
 # djangojs.po is kept by hand (docs/decisions.md): makemessages cannot read the editor's bundle.
 messages: $(INSTALLED)
-	$(PY) manage.py makemessages --locale ar --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
+	$(PY) manage.py makemessages $(LOCALES:%=--locale %) --ignore '$(VENV)/*' --ignore 'node_modules/*' --ignore 'tests/*'
+	$(PY) manage.py compilemessages --locale fa --ignore '$(VENV)/*'
 	for months in both levantine gregorian; do \
 		ARABIC_MONTH_NAMES=$$months $(PY) manage.py compilemessages --locale ar --ignore '$(VENV)/*'; \
 	done

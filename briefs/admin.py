@@ -67,8 +67,8 @@ class PublicationTypeAdmin(
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):
-    list_display = ["name_en", "name_ar", "slug"]
-    search_fields = ["name_en", "name_ar"]
+    list_display = [*registry.in_every_language("name"), "slug"]
+    search_fields = registry.in_every_language("name")
     slug_sources = {"slug": ("name_en", "en")}
 
 
@@ -422,7 +422,7 @@ class BriefAdmin(
     search_fields = ["title_en"]  # the search box; what it finds: get_search_results()
     list_select_related = ["publication_type", "lead_image"]
     autocomplete_fields = ["lead_image"]
-    slug_sources = {"slug_en": ("title_en", "en"), "slug_ar": ("title_ar", "ar")}
+    slug_sources = {f"slug_{code}": (f"title_{code}", code) for code in registry.LANGUAGE_CODES}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):

@@ -34,7 +34,7 @@ from publishing.models import (
     public_q,
 )
 from publishing.signals import announce_keys
-from search.documents import DocumentField, IdsField, Relevance, document_field
+from search.documents import DocumentIndex, IdsField, Relevance, document_field, documents_in
 from search.query import SearchQuery
 from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
@@ -222,7 +222,7 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
         blank=True,
         help_text=_(
             "The last part of the address. Left empty, it is made from the title: "
-            "English words, or the Latin transliteration of the Arabic title."
+            "English words, or the Latin transliteration of a title in another script."
         ),
     )
     publication_type = models.ForeignKey(
@@ -342,10 +342,12 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
             or latin_slug(source_title, self.source_language)
             or "brief"
         }
-        if self.slug_ar or self.title_ar:
-            bases["slug_ar"] = self.slug_ar or latin_slug(self.title_ar, "ar") or "brief"
-        # Unique per language: an Arabic slug not yet given is NULL, not "".
-        self.slug_ar = self.slug_ar or None
+        for language in LANGUAGES[1:]:
+            field, title = f"slug_{language}", getattr(self, f"title_{language}")
+            if getattr(self, field) or title:
+                bases[field] = getattr(self, field) or latin_slug(title, language) or "brief"
+            # Unique per language: a slug not yet given is NULL, not "".
+            setattr(self, field, getattr(self, field) or None)
         save_claiming_slugs(
             self,
             partial(super().save, *args, **kwargs),
@@ -492,7 +494,7 @@ class Brief(WritableTextModel, Publishable, LanguageVersionsModel):
             raise ValidationError(errors)
 
 
-share_slugs(Brief, "slug_en", "slug_ar")
+share_slugs(Brief, *SLUG_FIELDS)
 
 
 class BriefLink(models.Model):
@@ -706,7 +708,7 @@ class SearchEntryQuerySet(models.QuerySet):
         return self.filter(**self.model.lookups_filed_under(chosen))
 
 
-class SearchEntry(models.Model):
+class SearchEntry(documents_in(registry.LANGUAGE_CODES)):
     """A released brief in the search index: its words in each language it may be read in,
     a column per language (search.documents says why), and a copy of its date, so that a
     rare word's matches are put newest first without reading their briefs. Kept by
@@ -725,10 +727,24 @@ class SearchEntry(models.Model):
     brief_topics = IdsField()
     brief_regions = IdsField()
     brief_experts = IdsField()
-    document_en = DocumentField("en")
-    document_ar = DocumentField("ar")
 
     objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            DocumentIndex(
+                language=code,
+                name=f"search_entry_{code}_words",
+                beside=[
+                    "brief_published_month",
+                    "brief_type",
+                    "brief_topics",
+                    "brief_regions",
+                    "brief_experts",
+                ],
+            )
+            for code in registry.LANGUAGE_CODES
+        ]
 
     def __str__(self):
         return str(self.brief_id)

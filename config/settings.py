@@ -195,12 +195,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the default and unprefixed; Arabic lives under /ar/.
+# Languages: English is the default and unprefixed; the others live under /ar/, /fa/.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
+LANGUAGES = [("en", _("English")), ("ar", _("Arabic")), ("fa", _("Persian"))]
 # What each language is (languages.registry): a language in LANGUAGES needs an entry here
 # (system check languages.E001). Digits: "western" (2015), "arabic-indic" (٢٠١٥) or
-# "persian" (۲۰۱۵), as the house style wants them on that language's pages.
+# "persian" (۲۰۱۵), as the house style wants them on that language's pages. Date style:
+# "gregorian", "arabic-months" or "solar-hijri" (languages.registry.DATE_STYLES).
 LANGUAGE_REGISTRY = {
     "en": {
         "name_local": "English",
@@ -212,6 +213,7 @@ LANGUAGE_REGISTRY = {
         "slug": "english",
         "og_locale": "en_US",
         "digits": "western",
+        "date_style": "gregorian",
     },
     "ar": {
         "name_local": "العربية",
@@ -223,6 +225,7 @@ LANGUAGE_REGISTRY = {
         "slug": "arabic-script",
         "og_locale": "ar_AR",
         "digits": env.str("ARABIC_DIGITS", default="western"),
+        "date_style": "arabic-months",
     },
     "fa": {
         "name_local": "فارسی",
@@ -235,6 +238,7 @@ LANGUAGE_REGISTRY = {
         "slug": "arabic-script",
         "og_locale": "fa_IR",
         "digits": env.str("PERSIAN_DIGITS", default="persian"),
+        "date_style": env.str("PERSIAN_DATE_STYLE", default="solar-hijri"),
     },
 }
 LANGUAGES_BIDI = [code for code, entry in LANGUAGE_REGISTRY.items() if entry["bidi"]]

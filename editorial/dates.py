@@ -2,6 +2,7 @@
 
 import re
 
+import jdatetime
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
@@ -25,22 +26,33 @@ ARABIC_MONTH_STYLES = {
     "levantine": list(LEVANTINE_MONTHS),
     "gregorian": list(GREGORIAN_MONTHS),
 }
+SOLAR_HIJRI_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
 _NUMBER = re.compile(r"[0-9](?:[0-9.,]*[0-9])?")  # the separators inside a number only
 
 
 def long_date(value, language=None):
-    """A publication date as the page's language writes it: "Nov 30, 2015"; in Arabic, by
-    the house style (settings.ARABIC_MONTH_NAMES, the registry's digits), "30 تشرين
-    الثاني/نوفمبر 2015"."""
+    """A publication date as the page's language writes it (the registry's `date_style` and
+    `digits`): "Nov 30, 2015"; in Arabic, by the house style's month names
+    (settings.ARABIC_MONTH_NAMES), "30 تشرين الثاني/نوفمبر 2015"; in the Solar Hijri
+    calendar, "۹ آذر ۱۳۹۴"."""
     if not value:
         return ""
     language = language or translation.get_language()
     if hasattr(value, "tzinfo") and timezone.is_aware(value):
         value = timezone.localtime(value)
-    if language != "ar":
-        return local_digits(formats.date_format(value, "DATE_FORMAT"), language)
-    month = ARABIC_MONTH_STYLES[settings.ARABIC_MONTH_NAMES][value.month - 1]
-    return local_digits(f"{value.day} {month} {value.year}", language)
+    match registry.get(language).date_style:
+        case "arabic-months":
+            month = ARABIC_MONTH_STYLES[settings.ARABIC_MONTH_NAMES][value.month - 1]
+            text = f"{value.day} {month} {value.year}"
+        case "solar-hijri":
+            day = jdatetime.date.fromgregorian(year=value.year, month=value.month, day=value.day)
+            text = f"{day.day} {SOLAR_HIJRI_MONTHS[day.month - 1]} {day.year}"
+        case _:
+            text = formats.date_format(value, "DATE_FORMAT")
+    return local_digits(text, language)
 
 
 def local_digits(text, language=None):

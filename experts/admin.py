@@ -4,6 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from languages import registry
 from library.pictures import picture
 from translations.admin_workflow import TranslationWorkflowAdmin
 
@@ -25,11 +26,17 @@ class ExpertAdmin(
         (_("Biography"), {"fields": ["short_bio", "full_bio"]}),
         (_("Expertise"), {"fields": ["topics", "regions"]}),
     ]
-    list_display = ["thumbnail", "name_en", "name_ar", "kind", "role_en", "is_active"]
+    list_display = [
+        "thumbnail",
+        *registry.in_every_language("name"),
+        "kind",
+        "role_en",
+        "is_active",
+    ]
     list_display_links = ["thumbnail", "name_en"]
     list_select_related = ["portrait"]
     list_filter = ["kind", "is_active", "topics", "regions"]
-    search_fields = ["name_en", "name_ar", "slug"]
+    search_fields = [*registry.in_every_language("name"), "slug"]
     autocomplete_fields = ["topics", "regions", "portrait"]
     slug_sources = {"slug": ("name_en", "en")}
 

@@ -10,3 +10,6 @@ class LanguagesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers languages.E001–E002)
+        from .registry import describe_to_django
+
+        describe_to_django()

@@ -37,6 +37,7 @@ def _problems(entry, fields):
         "normaliser": registry.NORMALISERS,
         "slug": registry.SLUG_STYLES,
         "digits": tuple(registry.DIGIT_STYLES),
+        "date_style": registry.DATE_STYLES,
     }
     for name, allowed in choices.items():
         if name in entry and entry[name] not in allowed:

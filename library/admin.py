@@ -14,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin
 from editorial.history import HistoryAdmin
+from languages import registry
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Image
@@ -54,12 +55,9 @@ class ImageAdmin(
     list_display = ["thumbnail", "alt_en", "credit_en", "dimensions", "created_at"]
     list_display_links = ["alt_en"]  # one link a row, named by its alt text
     search_fields = [
-        "alt_en",
-        "alt_ar",
-        "caption_en",
-        "caption_ar",
-        "credit_en",
-        "credit_ar",
+        *registry.in_every_language("alt"),
+        *registry.in_every_language("caption"),
+        *registry.in_every_language("credit"),
         "file",
     ]
 

@@ -53,14 +53,29 @@ def normalise(text, language):
     folded (NFKC), no Arabic-script diacritics or tatweel, one alef, one yeh, one kaf, one
     hamza. "arabic": also a final ه as ة, and the conjunctions and prepositions attached
     to the article taken off (والسياسة -> السياسة). "persian": also no zero-width
-    non-joiner, the parts it keeps apart written as one word (می‌روند -> میروند)."""
+    non-joiner, the parts it keeps apart written as one word (می‌روند -> میروند), and ؤ
+    as و (مؤسسه, as often typed موسسه)."""
     normaliser = registry.get(language).normaliser
     text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text))
-    text = _DIACRITICS.sub("", text).translate(_LETTERS)
+    text = _DIACRITICS.sub("", text)
+    if normaliser == "persian":  # the hamza on a waw as readers drop it: مؤسسه, موسسه
+        text = text.replace(_ZWNJ, "").replace("ؤ", "و")
+    text = text.translate(_LETTERS)
     if normaliser == "arabic":
         text = _FINAL_HAA.sub("ة", _ATTACHED_TO_ARTICLE.sub(_article, text))
-    elif normaliser == "persian":
-        text = text.replace(_ZWNJ, "")
+    return text
+
+
+# Words a zero-width non-joiner holds together (حزب‌الله, نگرانی‌های).
+_JOINED = re.compile(r"\w+(?:\u200c\w+)+")
+
+
+def document_text(text, language):
+    """`text` as a search document indexes it. Persian readers type the zero-width
+    non-joiner, or nothing, or a space in its place (حزب‌الله, حزبالله, حزب الله): a word
+    it holds together is indexed whole and as its parts, so that each typing finds it."""
+    if registry.get(language).normaliser == "persian":
+        text = _JOINED.sub(lambda word: f"{word.group()} {word.group().replace(_ZWNJ, ' ')}", text)
     return text
 
 

@@ -3,6 +3,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from editorial.admin import ChangeFormAdmin, QueryStringInputAdmin, RichTextAdmin, SlugPrefillAdmin
 from editorial.history import HistoryAdmin
+from languages import registry
 from translations.admin_workflow import TranslationWorkflowAdmin
 
 from .models import Region, Topic
@@ -17,8 +18,8 @@ class TermAdmin(
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):
-    list_display = ["name_en", "name_ar", "slug"]
-    search_fields = ["name_en", "name_ar", "slug"]
+    list_display = [*registry.in_every_language("name"), "slug"]
+    search_fields = [*registry.in_every_language("name"), "slug"]
     slug_sources = {"slug": ("name_en", "en")}
 
 

@@ -17,6 +17,7 @@ from briefs.models import (
     Recommendation,
 )
 from experts.models import Expert
+from languages import registry
 from library.models import Image as LibraryImage
 from publishing.models import LanguageState, Status
 from taxonomy.models import Region, Topic
@@ -137,6 +138,11 @@ def make_brief(
     set_state(brief, "en", state, **times)
     if arabic_state is not None:
         set_state(brief, "ar", arabic_state)
+    for language in registry.LANGUAGE_CODES[2:]:  # after English and Arabic, as Arabic's
+        if brief.is_written_in(language):
+            set_state(brief, language, Status.LIVE if state == Status.LIVE else Status.APPROVED)
+        elif getattr(brief, f"title_{language}") or getattr(brief, f"body_{language}"):
+            set_state(brief, language, Status.DRAFT)
     return brief
 
 

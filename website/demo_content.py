@@ -1,14 +1,29 @@
 """The demo site: the seed article page (shared/seeds/000_…) and everything it links to.
 
 Titles, dates, types, authors, slugs and the article's text are those of the seed page;
-the Arabic is a translation written for the demo. The recommended briefs' own texts are
+the Arabic and Persian are translations written for the demo. The recommended briefs' own texts are
 not in the seed, so their bodies say so rather than invent analysis.
 """
 
 PUBLICATION_TYPES = [
-    {"slug": "brief-analysis", "name_en": "Brief Analysis", "name_ar": "تحليل موجز"},
-    {"slug": "articles-testimony", "name_en": "Articles & Testimony", "name_ar": "مقالات وشهادات"},
-    {"slug": "policywatch", "name_en": "PolicyWatch", "name_ar": "المرصد السياسي"},
+    {
+        "slug": "brief-analysis",
+        "name_en": "Brief Analysis",
+        "name_ar": "تحليل موجز",
+        "name_fa": "تحلیل کوتاه",
+    },
+    {
+        "slug": "articles-testimony",
+        "name_en": "Articles & Testimony",
+        "name_ar": "مقالات وشهادات",
+        "name_fa": "مقاله‌ها و شهادت‌ها",
+    },
+    {
+        "slug": "policywatch",
+        "name_en": "PolicyWatch",
+        "name_ar": "المرصد السياسي",
+        "name_fa": "دیده‌بان سیاست",
+    },
 ]
 
 TOPICS = [
@@ -20,6 +35,9 @@ TOPICS = [
         "that shape the region's security.</p>",
         "description_ar": "<p>القوات المسلحة والردع ونقل الأسلحة والنزاعات التي ترسم "
         "ملامح الأمن في المنطقة.</p>",
+        "name_fa": "امور نظامی و امنیتی",
+        "description_fa": "<p>نیروهای مسلح، بازدارندگی، انتقال تسلیحات و منازعاتی که امنیت "
+        "منطقه را شکل می‌دهند.</p>",
     },
     # Added by an editor and not yet translated: the translation queue shows it, and
     # approving an Arabic version filed under it lists it as missing.
@@ -38,6 +56,8 @@ REGIONS = [
         "description_en": "<p>Israel's security, diplomacy and relations with its neighbours "
         "and the great powers.</p>",
         "description_ar": "<p>أمن إسرائيل ودبلوماسيتها وعلاقاتها بجيرانها وبالقوى الكبرى.</p>",
+        "name_fa": "اسرائیل",
+        "description_fa": "<p>امنیت و دیپلماسی اسرائیل و روابط آن با همسایگان و قدرت‌های بزرگ.</p>",
     },
     {
         "slug": "syria",
@@ -47,6 +67,8 @@ REGIONS = [
         "consequences for the region.</p>",
         "description_ar": "<p>الحرب في سوريا والقوى الأجنبية المنخرطة فيها وتداعياتها على "
         "المنطقة.</p>",
+        "name_fa": "سوریه",
+        "description_fa": "<p>جنگ سوریه، نیروهای خارجی درگیر در آن و پیامدهایش برای منطقه.</p>",
     },
     {  # not yet translated, as the topic above
         "slug": "ukraine",
@@ -70,6 +92,12 @@ EXPERTS = [
         "focusing on Russia's policy toward the Middle East.</p>",
         "full_bio_ar": "<p>آنا بورشيفسكايا زميلة أولى في معهد واشنطن، "
         "تتركّز أبحاثها على سياسة روسيا تجاه الشرق الأوسط.</p>",
+        "name_fa": "آنا بورشفسکایا",
+        "role_fa": "پژوهشگر ارشد",
+        "short_bio_fa": "آنا بورشفسکایا پژوهشگر ارشد مؤسسهٔ واشنگتن است و بر سیاست روسیه در "
+        "قبال خاورمیانه تمرکز دارد.",
+        "full_bio_fa": "<p>آنا بورشفسکایا پژوهشگر ارشد مؤسسهٔ واشنگتن است و بر سیاست روسیه در "
+        "قبال خاورمیانه تمرکز دارد.</p>",
         "topics": ["military-security"],
         "regions": ["syria"],
     },
@@ -81,6 +109,9 @@ EXPERTS = [
         "role_ar": "زميل",
         "short_bio_en": "Simon Henderson is a fellow at The Washington Institute.",
         "short_bio_ar": "سايمون هندرسون زميل في معهد واشنطن.",
+        "name_fa": "سایمون هندرسون",
+        "role_fa": "پژوهشگر",
+        "short_bio_fa": "سایمون هندرسون پژوهشگر مؤسسهٔ واشنگتن است.",
     },
     {
         "slug": "ben-fishman",
@@ -90,6 +121,9 @@ EXPERTS = [
         "role_ar": "زميل",
         "short_bio_en": "Ben Fishman is a fellow at The Washington Institute.",
         "short_bio_ar": "بن فيشمان زميل في معهد واشنطن.",
+        "name_fa": "بن فیشمن",
+        "role_fa": "پژوهشگر",
+        "short_bio_fa": "بن فیشمن پژوهشگر مؤسسهٔ واشنگتن است.",
     },
     {
         "slug": "leila-haddad",
@@ -100,6 +134,9 @@ EXPERTS = [
         "role_ar": "مساهمة ضيفة",
         "short_bio_en": "Leila Haddad is a guest contributor made up for the demo.",
         "short_bio_ar": "ليلى حداد مساهمة ضيفة أُنشئت للعرض التوضيحي.",
+        "name_fa": "لیلا حداد",
+        "role_fa": "نویسندهٔ مهمان",
+        "short_bio_fa": "لیلا حداد نویسندهٔ مهمانی است که برای نسخهٔ نمایشی ساخته شده است.",
     },
 ]
 
@@ -112,11 +149,17 @@ _NOT_IN_SEED_AR = (
     "سوى عنوانه وتاريخه ونوعه واسم كاتبه.</p>"
 )
 
+_NOT_IN_SEED_FA = (
+    "<p>متن این تحلیل بخشی از محتوای نمایشی نیست: از صفحهٔ اصلی تنها عنوان، تاریخ، نوع و "
+    "نام نویسندهٔ آن برگرفته شده است.</p>"
+)
+
 SEED_ARTICLE = {
     "slug_en": "netanyahu-and-putin-rendezvous-paris",
     "slug_ar": "lqa-ntnyahw-wbwty-nfy-barys",
     "title_en": "Netanyahu and Putin Rendezvous in Paris",
     "title_ar": "لقاء نتنياهو وبوتين في باريس",
+    "title_fa": "دیدار نتانیاهو و پوتین در پاریس",
     "type": "articles-testimony",
     "date": "2015-11-30",
     "authors": ["anna-borshchevskaya"],
@@ -128,6 +171,9 @@ SEED_ARTICLE = {
     "summary_ar": "يلتقي نتنياهو وبوتين في باريس لبحث الوضع في سوريا ومكافحة الإرهاب "
     "والصراع الإسرائيلي-الفلسطيني، في وقت يزيد فيه الحشد العسكري الروسي في سوريا من "
     "مخاوف إسرائيل من وصول أسلحة روسية متطورة إلى حزب الله.",
+    "summary_fa": "نتانیاهو و پوتین در پاریس دیدار می‌کنند تا دربارهٔ سوریه، تروریسم و "
+    "منازعهٔ اسرائیل و فلسطین گفت‌وگو کنند؛ در حالی که افزایش حضور نظامی روسیه در سوریه، "
+    "نگرانی اسرائیل از رسیدن تسلیحات پیشرفتهٔ روسی به دست حزب‌الله را بیشتر کرده است.",
     "body_en": """\
 <p>Israeli Prime Minister Benjamin Netanyahu and Russian President Vladimir Putin will meet on the sidelines of the UN climate summit in Paris today to discuss the situation in Syria, fighting terrorism, and the Israeli-Palestinian conflict, according to Russian and Western press reports. Earlier, at Israel's initiative according to a Kremlin statement of November 18, Putin spoke with Netanyahu on the phone. Netanyahu expressed condolences to Putin about the victims of the downed Russian Metrojet Flight 9268 in the Sinai Peninsula, likely by an ISIS bomb.</p>
 <p>Earlier, on September 21, Putin and Netanyahu met in Moscow to discuss coordination to avoid accidental clashes between Israeli and Russian forces in the context of Russia's military build-up in Syria that month, as well as Israel's related security concerns. Russia's military build-up increased the chances for Hezbollah to obtain Russian-supplied weapons. Putin and Netanyahu agreed to form a joint committee to coordinate military activities. According to both leaders and other top-level Russian and Israeli officials, the meeting was helpful and the coordination mechanism is working. Major General (Res.) Amos Gilad, director of the Political-Military Affairs Bureau at Israel's Defense Ministry, reportedly said on November 28 in Beersheba that Russian military jets breached Israeli airspace since entering the Syrian conflict, but coordination with Israel prevents clashes such as the one between Turkey and Russia on November 24.</p>
@@ -136,7 +182,13 @@ SEED_ARTICLE = {
 <p>يلتقي رئيس الوزراء الإسرائيلي بنيامين نتنياهو والرئيس الروسي فلاديمير بوتين اليوم على هامش قمة الأمم المتحدة للمناخ في باريس، لبحث الوضع في سوريا ومكافحة الإرهاب والصراع الإسرائيلي-الفلسطيني، وفقاً لتقارير صحفية روسية وغربية. وكان بوتين قد تحدّث هاتفياً مع نتنياهو في وقت سابق، بمبادرة من إسرائيل بحسب بيان صادر عن الكرملين في 18 تشرين الثاني/نوفمبر، إذ قدّم نتنياهو لبوتين تعازيه بضحايا طائرة "متروجت" الروسية في رحلتها رقم 9268، التي أُسقطت فوق شبه جزيرة سيناء، على الأرجح بقنبلة زرعها تنظيم "داعش".</p>
 <p>وقبل ذلك، في 21 أيلول/سبتمبر، التقى بوتين ونتنياهو في موسكو لبحث التنسيق اللازم لتجنّب أي اشتباك عرضي بين القوات الإسرائيلية والروسية، في ظل الحشد العسكري الروسي في سوريا خلال ذلك الشهر، فضلاً عن المخاوف الأمنية الإسرائيلية المرتبطة به. فقد زاد هذا الحشد من فرص حصول "حزب الله" على أسلحة روسية المصدر. واتفق بوتين ونتنياهو على تشكيل لجنة مشتركة لتنسيق الأنشطة العسكرية. وبحسب الزعيمين وغيرهما من كبار المسؤولين الروس والإسرائيليين، كان اللقاء مفيداً وآلية التنسيق تؤدي عملها. وأفادت التقارير بأن اللواء (احتياط) عاموس جلعاد، مدير مكتب الشؤون السياسية-العسكرية في وزارة الدفاع الإسرائيلية، صرّح في بئر السبع في 28 تشرين الثاني/نوفمبر بأن طائرات عسكرية روسية اخترقت المجال الجوي الإسرائيلي منذ دخول روسيا النزاع السوري، غير أن التنسيق مع إسرائيل يحول دون وقوع اشتباكات كتلك التي وقعت بين تركيا وروسيا في 24 تشرين الثاني/نوفمبر.</p>
 <p>يلمس قادة الشرق الأوسط منذ فترة تنامي النفوذ الروسي في المنطقة في ظل التراجع الأمريكي الذي ألحق ضرراً بالغاً بمصداقية الولايات المتحدة. ويترك هذا الواقع أمام إسرائيل خيارات أقل، ويدفعها إلى العمل بشكل أوثق مع روسيا. ومن أبرز ما تخشاه إسرائيل أن تقع أسلحة روسية متطورة في أيدي "حزب الله"، وهو احتمال يعزّزه التدخل الروسي في سوريا. وفي هذا السياق، ينبغي لصانعي السياسات في الولايات المتحدة إبداء التزام أكبر بالمخاوف الأمنية لإسرائيل.</p>""",  # noqa: E501
+    "body_fa": """\
+<p>به گزارش رسانه‌های روسی و غربی، بنیامین نتانیاهو، نخست‌وزیر اسرائیل، و ولادیمیر پوتین، رئیس‌جمهور روسیه، امروز در حاشیهٔ اجلاس تغییرات اقلیمی سازمان ملل در پاریس با یکدیگر دیدار می‌کنند تا دربارهٔ وضعیت سوریه، مبارزه با تروریسم و منازعهٔ اسرائیل و فلسطین گفت‌وگو کنند. پیش‌تر، به گفتهٔ بیانیهٔ کرملین در ۱۸ نوامبر، پوتین به ابتکار اسرائیل تلفنی با نتانیاهو گفت‌وگو کرده بود. نتانیاهو در این گفت‌وگو برای قربانیان پرواز ۹۲۶۸ شرکت هواپیمایی روسی «متروجت»، که بر فراز شبه‌جزیرهٔ سینا و احتمالاً با بمب داعش سرنگون شد، به پوتین تسلیت گفت.</p>
+<p>پیش از آن، در ۲۱ سپتامبر، پوتین و نتانیاهو در مسکو دیدار کردند تا دربارهٔ هماهنگی برای جلوگیری از برخوردهای ناخواسته میان نیروهای اسرائیلی و روسی گفت‌وگو کنند؛ دیداری که در پی افزایش حضور نظامی روسیه در سوریه در همان ماه و نگرانی‌های امنیتی اسرائیل در این باره انجام شد. افزایش حضور نظامی روسیه احتمال دستیابی حزب‌الله به سلاح‌های روسی را بالا برده بود. پوتین و نتانیاهو توافق کردند کمیته‌ای مشترک برای هماهنگی فعالیت‌های نظامی تشکیل دهند. به گفتهٔ دو رهبر و دیگر مقام‌های عالی‌رتبهٔ روس و اسرائیلی، این دیدار سودمند بود و سازوکار هماهنگی کار می‌کند. به گزارش‌ها، سرلشکر (ذخیره) عاموس گیلعاد، رئیس ادارهٔ امور سیاسی-نظامی وزارت دفاع اسرائیل، در ۲۸ نوامبر در بئرشبع گفت که جنگنده‌های روسیه از زمان ورود به منازعهٔ سوریه حریم هوایی اسرائیل را نقض کرده‌اند، اما هماهنگی با اسرائیل از برخوردهایی مانند رویارویی ۲۴ نوامبر ترکیه و روسیه جلوگیری می‌کند.</p>
+<p>رهبران خاورمیانه مدتی است که نفوذ روزافزون روسیه در منطقه را در بستر عقب‌نشینی ایالات متحده می‌بینند؛ عقب‌نشینی‌ای که به اعتبار آمریکا آسیب جدی زده است. این وضعیت گزینه‌های کمتری برای اسرائیل باقی می‌گذارد و آن را به همکاری نزدیک‌تر با روسیه سوق می‌دهد. یکی از اصلی‌ترین نگرانی‌های اسرائیل این است که تسلیحات پیشرفتهٔ روسی به دست حزب‌الله بیفتد، و دخالت روسیه در سوریه این احتمال را افزایش می‌دهد. در این شرایط، سیاست‌گذاران آمریکایی باید تعهد بیشتری به نگرانی‌های امنیتی اسرائیل نشان دهند.</p>""",  # noqa: E501
     "author_note_en": "Anna Borshchevskaya is an Ira Weiner Fellow at The Washington Institute.",
+    "author_note_fa": "آنا بورشفسکایا پژوهشگر «آیرا واینر» در مؤسسهٔ واشنگتن است.",
+    "original_outlet_name_fa": "بنیاد متحدان اسرائیل",
     "author_note_ar": 'آنا بورشيفسكايا هي زميلة "آيرا وينر" في معهد واشنطن.',
     "original_outlet_name_en": "Israel Allies Foundation",
     "original_outlet_name_ar": "مؤسسة حلفاء إسرائيل",
@@ -152,6 +204,7 @@ RECOMMENDED_BRIEFS = [
         "slug_en": "how-make-russia-pay-ukraine-study-syria",
         "title_en": "How to Make Russia Pay in Ukraine: Study Syria",
         "title_ar": "كيف نجعل روسيا تدفع الثمن في أوكرانيا: دروس من سوريا",
+        "title_fa": "چگونه روسیه را در اوکراین به پرداخت هزینه واداریم: درس‌هایی از سوریه",
         "type": "articles-testimony",
         "date": "2022-02-15",
         "authors": ["anna-borshchevskaya"],
@@ -161,6 +214,7 @@ RECOMMENDED_BRIEFS = [
         "slug_en": "bennetts-bahrain-visit-further-invigorates-israel-gulf-diplomacy",
         "title_en": "Bennett's Bahrain Visit Further Invigorates Israel-Gulf Diplomacy",
         "title_ar": "زيارة بينيت إلى البحرين تمنح الدبلوماسية الإسرائيلية-الخليجية زخماً جديداً",
+        "title_fa": "سفر بنت به بحرین به دیپلماسی اسرائیل و کشورهای خلیج فارس جان تازه‌ای می‌بخشد",
         "type": "brief-analysis",
         "date": "2022-02-14",
         "authors": ["simon-henderson"],
@@ -170,13 +224,14 @@ RECOMMENDED_BRIEFS = [
         "slug_en": "libyas-renewed-legitimacy-crisis",
         "title_en": "Libya's Renewed Legitimacy Crisis",
         "title_ar": "أزمة الشرعية المتجددة في ليبيا",
+        "title_fa": "بحران تازهٔ مشروعیت در لیبی",
         "type": "brief-analysis",
         "date": "2022-02-14",
         "authors": ["ben-fishman"],
     },
 ]
 for _brief in RECOMMENDED_BRIEFS:
-    _brief.update(body_en=_NOT_IN_SEED_EN, body_ar=_NOT_IN_SEED_AR)
+    _brief.update(body_en=_NOT_IN_SEED_EN, body_ar=_NOT_IN_SEED_AR, body_fa=_NOT_IN_SEED_FA)
 
 # Briefs made for the demo, to show the editorial workflow: not from the seed page.
 WORKFLOW_BRIEFS = [
@@ -260,6 +315,10 @@ SEED_LEAD_IMAGE = {
     "caption_ar": "إسرائيل وروسيا تلتقيان في باريس.",
     "credit_en": "Illustration made for the demo",
     "credit_ar": "رسم أُعدّ للعرض التوضيحي",
+    "alt_fa": "تصویری که برای نسخهٔ نمایشی کشیده شده است: دو دایره، نماد اسرائیل و روسیه، که "
+    "بر نقشهٔ پاریس به هم می‌رسند.",
+    "caption_fa": "اسرائیل و روسیه در پاریس به هم می‌رسند.",
+    "credit_fa": "تصویرسازی برای نسخهٔ نمایشی",
     "focal_x": 50,
     "focal_y": 45,
 }
@@ -275,13 +334,21 @@ SEED_FIGURE = {
     "30 تشرين الثاني/نوفمبر 2015.",
     "credit_en": "Chart made for the demo",
     "credit_ar": "رسم بياني أُعدّ للعرض التوضيحي",
+    "alt_fa": "خط زمانی پنج تاریخ: ۲۱ سپتامبر، سپس ۱۸، ۲۴، ۲۸ و ۳۰ نوامبر ۲۰۱۵.",
+    "caption_fa": "تماس‌های میان اسرائیل و روسیه که در این تحلیل آمده است، از ۲۱ سپتامبر تا "
+    "۳۰ نوامبر ۲۰۱۵.",
+    "credit_fa": "نمودار تهیه‌شده برای نسخهٔ نمایشی",
 }
 # (day of the year 2015, label): the Moscow meeting, the call, the downed Russian jet,
 # General Gilad's remarks, the Paris meeting.
 SEED_FIGURE_DATES = [(264, "21.9"), (322, "18.11"), (328, "24.11"), (332, "28.11"), (334, "30.11")]
 
 # A PDF offered with the seed, made for the demo.
-SEED_DOCUMENT = {"title_en": "One-page summary", "title_ar": "ملخص في صفحة واحدة"}
+SEED_DOCUMENT = {
+    "title_en": "One-page summary",
+    "title_ar": "ملخص في صفحة واحدة",
+    "title_fa": "خلاصه در یک صفحه",
+}
 
 # Written in Arabic first, as Fikra Forum's pieces are, by the demo's guest contributor;
 # its English translation waits for an editor's approval.

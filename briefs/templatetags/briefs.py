@@ -1,7 +1,7 @@
 from django import template
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.html import format_html
+
+from editorial.templatetags.editorial import listed
 
 register = template.Library()
 
@@ -21,9 +21,4 @@ def byline(experts, linked=True):
         )
         for expert in experts
     ]
-    if len(names) < 2:
-        return mark_safe("".join(names))
-    separator = conditional_escape(pgettext("between names in a list", ", "))
-    # Translators: joins the last name of a list to the others, as in "A, B and C".
-    sentence = conditional_escape(gettext("%(names)s and %(last)s"))
-    return mark_safe(sentence % {"names": separator.join(names[:-1]), "last": names[-1]})
+    return listed(names)

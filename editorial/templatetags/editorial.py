@@ -4,8 +4,9 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, pgettext
 
 from editorial import bidi, dates
 from editorial.richtext import TEXT
@@ -47,9 +48,40 @@ def language_name_local(code):
 
 
 @register.filter
+def name_of_language(code):
+    """A language's name in the page's language ("Arabic"; "العربية" on an Arabic page)."""
+    return registry.get(code).name
+
+
+@register.filter
+def direction(code):
+    """A language's direction, as `dir` takes it: "rtl" or "ltr" (the registry's, where
+    Django's own table knows only the languages it ships)."""
+    return "rtl" if registry.get(code).bidi else "ltr"
+
+
+@register.filter
 def script(code):
     """What a language's letters are ("latin", "arabic"): which font its pages load."""
     return registry.get(code).script
+
+
+def listed(items):
+    """Items as a sentence in the active language, “A, B and C”; each escaped unless safe."""
+    items = [conditional_escape(item) for item in items]
+    if len(items) < 2:
+        return mark_safe("".join(items))
+    separator = conditional_escape(pgettext("between names in a list", ", "))
+    # Translators: joins the last name of a list to the others, as in "A, B and C".
+    sentence = conditional_escape(gettext("%(names)s and %(last)s"))
+    return mark_safe(sentence % {"names": separator.join(items[:-1]), "last": items[-1]})
+
+
+@register.simple_tag
+def site_languages():
+    """The languages the site publishes in, named in the page's language: “English, Arabic
+    and Persian”."""
+    return listed(registry.get(code).name for code in registry.LANGUAGE_CODES)
 
 
 @register.filter

@@ -20,6 +20,7 @@ FRENCH = {
     "slug": "latin",
     "og_locale": "fr_FR",
     "digits": "western",
+    "date_style": "gregorian",
 }
 
 
@@ -46,6 +47,7 @@ def test_a_configured_language_without_an_entry_fails_the_check(settings):
         ({"normaliser": "hebrew"}, "normaliser='hebrew' is not one of plain, arabic, persian"),
         ({"slug": "cyrillic"}, "slug='cyrillic' is not one of english, latin, arabic-script"),
         ({"script": "greek"}, "script='greek' is not one of latin, arabic"),
+        ({"date_style": "julian"}, "date_style='julian' is not one of gregorian, arabic-months"),
         ({"colour": "blue"}, "colour not known"),
     ],
 )
@@ -87,6 +89,7 @@ def test_a_new_language_follows_its_entry_in_search_and_slugs(settings):
         ("کشور", "كشور"),  # Persian keheh and Arabic kaf
         ("سیاستِ", "سياست"),  # a diacritic (kasra of the ezafe)
         ("۱۴۰۳", "1403"),  # Persian digits
+        ("موسسه", "مؤسسهٔ"),  # no hamza on the waw, no ezafe mark
     ],
 )
 def test_persian_is_searched_as_readers_type_it(typed, indexed):

@@ -7,12 +7,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from languages.registry import LANGUAGE_CODES
 from publishing.actions import SendToReview
 from publishing.policy import translation_languages, translators_group
 from tests.browser_forms import form_data
 from tests.factories import make_brief, make_expert
+from translations import xliff
+from translations.fields import TARGET_LANGUAGES
 from translations.models import TranslationExport
 from translations.roles import TRANSLATORS, give_role, setup_roles
+from translations.status import fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +107,58 @@ def test_a_translator_sends_batches_into_their_languages_only(client, django_use
     )
     assert "Select a valid choice" in response.content.decode()
     assert not TranslationExport.objects.exists()
+
+
+@pytest.mark.parametrize("language", TARGET_LANGUAGES)
+def test_a_translator_changes_their_language_and_forged_changes_to_others_are_refused(
+    client, django_user_model, language
+):
+    brief = make_brief(
+        "Gas deals",
+        arabic=True,
+        title_fa="قراردادهای گاز",
+        body_fa="<p>متن فارسی.</p>",
+        authors=[make_expert("Anna Borshchevskaya")],
+    )
+    before = {code: getattr(brief, f"title_{code}") for code in LANGUAGE_CODES}
+    user = translator(django_user_model, client, [language])
+    url = f"/admin/briefs/brief/{brief.pk}/change/"
+    form = client.get(url)
+    html = form.content.decode()
+    others = [code for code in LANGUAGE_CODES if code != language]
+    assert f'name="title_{language}"' in html
+    assert all(f'name="title_{code}"' not in html for code in others)
+    forged = {f"title_{code}": "Forged" for code in others}
+    data = {**form_data(form, "brief_form"), **forged, f"title_{language}": "ترجمه"}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    assert {code: getattr(brief, f"title_{code}") for code in others} == {
+        code: before[code] for code in others
+    }
+    assert brief.unpublished_changes() == [(language, False)]
+    for code in TARGET_LANGUAGES:
+        if code != language:
+            steps = {f"_send_to_review_{code}": "1", f"title_{code}": "Forged"}
+            assert client.post(url, steps).status_code == 403
+            with pytest.raises(PermissionDenied):
+                SendToReview(brief, user, code).run()
+    # Nor through a file: a unit into another language is refused, and nothing is kept.
+    for code in TARGET_LANGUAGES:
+        if code != language:
+            unit = (
+                '<?xml version="1.0" encoding="utf-8"?>'
+                '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+                f'<file original="briefs.brief" datatype="html" source-language="en" '
+                f'target-language="{code}"><body><trans-unit id="briefs.brief.{brief.pk}.title">'
+                f"<source>Gas deals</source><target>Forged</target>"
+                f'<note from="source-fingerprint">{fingerprint("Gas deals")}</note>'
+                "</trans-unit></body></file></xliff>"
+            )
+            with pytest.raises(xliff.ImportRefused) as refused:
+                xliff.import_file(unit.encode(), user)
+            assert "you may not change this in the admin" in refused.value.problems[0]
+    brief.refresh_from_db()
+    assert {code: getattr(brief, f"title_{code}") for code in others} == {
+        code: before[code] for code in others
+    }

@@ -47,7 +47,7 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Topic": 2,
         "Region": 3,
         "Image": 7,  # two lead images, the seed's figure and four portraits
-        "User": 3,
+        "User": 4,  # the admin, a writer, an Arabic and a Persian translator
     }
     assert "user: admin  password: briefing-room" in out.getvalue()
     assert get_user_model().objects.get(username="admin").check_password("briefing-room")
@@ -56,6 +56,12 @@ def test_load_demo_is_idempotent_and_prints_the_login(settings):
         "Translators",
         "Translators: ar",
     }
+    persian = get_user_model().objects.get(username="translator-fa")
+    assert set(persian.groups.values_list("name", flat=True)) == {
+        "Translators",
+        "Translators: fa",
+    }
+    assert "user: translator-fa  password: briefing-room" in out.getvalue()
 
 
 def test_the_demo_holds_each_kind_of_object_in_each_state_that_matters(settings):
@@ -159,13 +165,14 @@ def test_the_demo_shows_the_workflow_and_history(client):
     seed = Brief.objects.get(slug_en="netanyahu-and-putin-rendezvous-paris")
     comments = [version.revision.comment for version in Version.objects.get_for_object(seed)]
     assert comments == [
+        "Persian: approved",
         "Arabic: approved",
         "Published",
         "Summary: named the topics of the meeting",
         "First draft of the summary",
     ]
     call_command("load_demo", "--demo-accounts", stdout=StringIO())  # nothing added again
-    assert Version.objects.get_for_object(seed).count() == 4
+    assert Version.objects.get_for_object(seed).count() == 5
     assert Brief.objects.count() == 10
 
 

@@ -62,6 +62,7 @@ def test_brief_entries_carry_alternates_and_lastmod(client, demo):
     assert alternates == {
         "en": "http://testserver/policy-analysis/netanyahu-and-putin-rendezvous-paris",
         "ar": "http://testserver/ar/policy-analysis/lqa-ntnyahw-wbwty-nfy-barys",
+        "fa": "http://testserver/fa/policy-analysis/dydar-ntanyahw-w-pwtyn-dr-parys",
         "x-default": "http://testserver/policy-analysis/netanyahu-and-putin-rendezvous-paris",
     }
     assert entry.xpath("s:lastmod/text()", namespaces=NS)

@@ -1,8 +1,11 @@
 """Translators translate into the languages of their groups ("Translators: ar"): those who
-were translators before translated into every language then translated into."""
+were translators before translated into Arabic, the one language translated into then
+(not those of today's settings: a language configured later is given to each by hand)."""
 
 from django.conf import settings
 from django.db import migrations
+
+LANGUAGES_THEN = ["ar"]
 
 
 def give_translators_their_languages(apps, schema_editor):
@@ -12,9 +15,7 @@ def give_translators_their_languages(apps, schema_editor):
         return
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
     members = list(User.objects.filter(groups=translators))
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE:
-            continue
+    for code in LANGUAGES_THEN:
         group, _created = Group.objects.get_or_create(name=f"Translators: {code}")
         group.user_set.add(*members)
 

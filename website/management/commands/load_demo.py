@@ -20,6 +20,7 @@ from briefs.models import (
     Recommendation,
 )
 from experts.models import Expert
+from languages import registry
 from library.models import Image as LibraryImage
 from library.pictures import picture_url
 from publishing import actions
@@ -32,10 +33,13 @@ from website import demo_content as demo
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "briefing-room"
-TRANSLATOR_USERNAME = "translator"
+TRANSLATOR_USERNAME = "translator"  # Arabic
+PERSIAN_TRANSLATOR_USERNAME = "translator-fa"
 WRITER_USERNAME = "writer"
 NOON = time(12, 0)
 ACTOR = "load_demo"  # who took the demo's steps that no demo user took
+# The suffixes of the translated fields in the demo's data: "_en", "_ar", "_fa".
+TRANSLATED = tuple(f"_{code}" for code in registry.LANGUAGE_CODES)
 
 
 class Command(BaseCommand):
@@ -103,7 +107,7 @@ class Command(BaseCommand):
             self._send_to_an_agency()
 
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
-        for label, language in [("Article", "en"), ("Arabic", "ar")]:
+        for label, language in [("Article", "en"), ("Arabic", "ar"), ("Persian", "fa")]:
             self.stdout.write(f"  {label + ':':9}{base_url}{seed.url_in(language)}")
         self.stdout.write(
             f"  Written in Arabic first (its English awaits approval): "
@@ -126,12 +130,17 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Translator (Arabic only): user: {TRANSLATOR_USERNAME}  password: {ADMIN_PASSWORD}"
         )
+        self.stdout.write(
+            f"  Translator (Persian only): user: {PERSIAN_TRANSLATOR_USERNAME}  "
+            f"password: {ADMIN_PASSWORD}"
+        )
 
     def _portrait(self, expert):
         """A placeholder portrait: the seed page has no photos to use."""
         image = LibraryImage(
             alt_en=f"{expert.name_en}: initials in place of a photo",
             alt_ar=f"{expert.name_ar}: الحرفان الأولان من الاسم بدلاً من الصورة",
+            alt_fa=f"{expert.name_fa}: حروف نخست نام به جای عکس" if expert.name_fa else "",
         )
         image.file.save(f"{expert.slug}.png", _monogram(expert.name_en), save=False)
         image.save()
@@ -155,7 +164,7 @@ class Command(BaseCommand):
         """The seed's text with its figure after the second paragraph, in each language,
         as the editor's figure tool writes it."""
         data = dict(data)
-        for code in ("en", "ar"):
+        for code in (code for code in registry.LANGUAGE_CODES if f"body_{code}" in data):
             figure = format_html(
                 '<figure class="figure"><img src="{}" alt="{}" data-file="{}">'
                 '<figcaption class="figure-caption">{}</figcaption></figure>',
@@ -177,7 +186,7 @@ class Command(BaseCommand):
         return objects
 
     def _upsert_brief(self, data, types, experts, topics, regions):
-        fields = {k: v for k, v in data.items() if k.endswith(("_en", "_ar")) and k != "slug_en"}
+        fields = {k: v for k, v in data.items() if k.endswith(TRANSLATED) and k != "slug_en"}
         fields.update(publication_type=types[data["type"]])
         brief, _created = Brief.objects.update_or_create(slug_en=data["slug_en"], defaults=fields)
         brief.authorships.all().delete()
@@ -197,12 +206,13 @@ class Command(BaseCommand):
         return brief
 
     def _release(self, brief, data):
-        """Publish a seed brief at its date, and approve its Arabic version."""
+        """Publish a seed brief at its date, and approve its translations."""
         day = datetime.fromisoformat(data["date"]).date()
         at = timezone.make_aware(datetime.combine(day, NOON))
         actions.Publish(brief, at=at, actor=ACTOR).run()
-        if brief.is_written_in("ar"):
-            actions.Publish(brief, language="ar", actor=ACTOR).run()
+        for language in registry.LANGUAGE_CODES:
+            if language != brief.source_language and brief.is_written_in(language):
+                actions.Publish(brief, language=language, actor=ACTOR).run()
 
     def _add_workflow_examples(self, kind, experts, topics, regions, briefs):
         """A draft and a brief in review (the demo writer's), a scheduled one and an Arabic
@@ -231,7 +241,7 @@ class Command(BaseCommand):
             "withdraw": withdrawn,
         }
         for data in demo.WORKFLOW_BRIEFS:
-            fields = {key: value for key, value in data.items() if key.endswith(("_en", "_ar"))}
+            fields = {key: value for key, value in data.items() if key.endswith(TRANSLATED)}
             author = writer if data.get("by_writer") else None
             brief, created = Brief.objects.get_or_create(
                 slug_en=data["slug_en"],
@@ -324,14 +334,18 @@ class Command(BaseCommand):
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, password=ADMIN_PASSWORD)
         setup_roles()
-        for username, group in [(TRANSLATOR_USERNAME, TRANSLATORS), (WRITER_USERNAME, WRITERS)]:
+        for username, group, languages in [
+            (TRANSLATOR_USERNAME, TRANSLATORS, ["ar"]),
+            (PERSIAN_TRANSLATOR_USERNAME, TRANSLATORS, ["fa"]),
+            (WRITER_USERNAME, WRITERS, None),
+        ]:
             member, created = User.objects.get_or_create(
                 username=username, defaults={"is_staff": True}
             )
             if created:
                 member.set_password(ADMIN_PASSWORD)
                 member.save()
-                give_role(member, group)
+                give_role(member, group, languages)
 
 
 def _illustration(width=1600, height=1000):
