@@ -26,7 +26,14 @@ from django.utils import translation
 
 from briefs.models import Brief, PublicationType
 from briefs.rail import rail_for
-from devtools.management.commands.seed_bulk import ARABIC, ARABIC_WORDS, ENGLISH, ENGLISH_WORDS
+from devtools.management.commands.seed_bulk import (
+    ARABIC,
+    ARABIC_WORDS,
+    ENGLISH,
+    ENGLISH_WORDS,
+    PERSIAN,
+    PERSIAN_WORDS,
+)
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -77,11 +84,12 @@ class Command(BaseCommand):
 
     def _measure(self):
         rng = random.Random(1)
-        articles, arabic, topics, regions = public_slugs(2000)
+        articles, arabic, persian, topics, regions = public_slugs(2000)
         experts = list(Expert.objects.values_list("slug", flat=True))
         pages = {
             "article": [f"/policy-analysis/{s}" for s in rng.sample(articles, SAMPLE)],
             "article (ar)": [f"/ar/policy-analysis/{s}" for s in rng.sample(arabic, SAMPLE)],
+            "article (fa)": [f"/fa/policy-analysis/{s}" for s in rng.sample(persian, SAMPLE)],
             "topic": [f"/policy-analysis/{s}" for s in rng.choices(topics, k=SAMPLE)],
             "region": [f"/policy-analysis/{s}" for s in rng.choices(regions, k=SAMPLE)],
             "listing": ["/policy-analysis/"] * SAMPLE,
@@ -104,6 +112,7 @@ class Command(BaseCommand):
         for language, prefix, lexicon, commonest in (
             ("en", "", ENGLISH, ENGLISH_WORDS),
             ("ar", "/ar", ARABIC, ARABIC_WORDS),
+            ("fa", "/fa", PERSIAN, PERSIAN_WORDS),
         ):
             for words in (1, 2, 3):
                 queries = [" ".join(lexicon.words(rng, words)) for _ in range(SAMPLE)]
@@ -198,14 +207,15 @@ class Command(BaseCommand):
 
 
 def public_slugs(limit):
-    """([English brief slugs], [Arabic brief slugs], [topic slugs], [region slugs]) to
-    sample pages from: up to `limit` briefs in each language."""
+    """([English brief slugs], [Arabic brief slugs], [Persian brief slugs], [topic slugs],
+    [region slugs]) to sample pages from: up to `limit` briefs in each language."""
     with translation.override("en"):
         english = list(Brief.objects.live("en").values_list("slug_en", flat=True)[:limit])
         arabic = list(Brief.objects.live("ar").values_list("slug_ar", flat=True)[:limit])
+        persian = list(Brief.objects.live("fa").values_list("slug_fa", flat=True)[:limit])
     topics = list(Topic.objects.values_list("slug", flat=True))
     regions = list(Region.objects.values_list("slug", flat=True))
-    return english, arabic, topics, regions
+    return english, arabic, persian, topics, regions
 
 
 def _summary(timings, queries):

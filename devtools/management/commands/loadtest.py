@@ -111,7 +111,7 @@ class Command(BaseCommand):
     def _mix(self):
         """A few hundred public pages: what readers ask for, in both languages."""
         rng = random.Random(7)
-        english, arabic, topics, regions = public_slugs(3000)
+        english, arabic, _persian, topics, regions = public_slugs(3000)
         experts = list(Expert.objects.in_directory().values_list("slug", flat=True))
         paths = [f"/policy-analysis/{slug}" for slug in rng.sample(english, 200)]
         paths += [f"/ar/policy-analysis/{slug}" for slug in rng.sample(arabic, 100)]

@@ -2,10 +2,10 @@
 
 The shape follows a real institute's: ~250 experts, ~40 topics, ~120 regions (countries
 inside region groups), 1–3 authors, topics and regions per brief, a 600-word body, and an
-Arabic version for about 40 % of briefs. The words are used as a language uses them
-(Zipf's law: a few words in nearly every brief, most words in few), so that searching
-the archive costs what searching a real one does. Running it again with a larger --briefs adds
-the difference; the same number gives the same archive.
+Arabic version for about 40 % of briefs and a Persian one for about 15 %. The words are
+used as a language uses them (Zipf's law: a few words in nearly every brief, most words in
+few), so that searching the archive costs what searching a real one does. Running it
+again with a larger --briefs adds the difference; the same number gives the same archive.
 """
 
 import itertools
@@ -26,6 +26,7 @@ EXPERTS, TOPICS, REGION_GROUPS, COUNTRIES = 250, 40, 12, 108
 PARAGRAPH_WORDS, BODY_PARAGRAPHS, PARAGRAPHS = 75, 8, 2000
 LEXICON_SIZE = 6000
 ARABIC_SHARE = 0.4
+PERSIAN_SHARE = 0.15
 BATCH = 2000
 NEWEST = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -115,29 +116,34 @@ class Command(BaseCommand):
         types = list(PublicationType.objects.all())
         if not types:
             types = [
-                PublicationType.objects.create(name_en=name, name_ar=arabic)
-                for name, arabic in [
-                    ("Brief Analysis", "تحليل موجز"),
-                    ("PolicyWatch", "المرصد السياسي"),
+                PublicationType.objects.create(name_en=name, name_ar=arabic, name_fa=persian)
+                for name, arabic, persian in [
+                    ("Brief Analysis", "تحليل موجز", "تحلیل کوتاه"),
+                    ("PolicyWatch", "المرصد السياسي", "دیده‌بان سیاست"),
                 ]
             ]
         experts = self._ensure(Expert, EXPERTS, lambda i: {
-            "name_en": f"Bulk Expert {i}", "name_ar": f"خبير {i}", "slug": f"bulk-expert-{i}",
+            "name_en": f"Bulk Expert {i}", "name_ar": f"خبير {i}", "name_fa": f"کارشناس {i}",
+            "slug": f"bulk-expert-{i}",
             "sort_name_en": f"Expert {i:04d}", "sort_name_ar": f"خبير {i:04d}",
         })  # fmt: skip
         topics = self._ensure(Topic, TOPICS, lambda i: {
-            "name_en": f"Bulk Topic {i}", "name_ar": f"موضوع {i}", "slug": f"bulk-topic-{i}",
+            "name_en": f"Bulk Topic {i}", "name_ar": f"موضوع {i}", "name_fa": f"موضوع {i}",
+            "slug": f"bulk-topic-{i}",
         })  # fmt: skip
         groups = self._ensure(Region, REGION_GROUPS, lambda i: {
-            "name_en": f"Bulk Region {i}", "name_ar": f"منطقة {i}", "slug": f"bulk-region-{i}",
+            "name_en": f"Bulk Region {i}", "name_ar": f"منطقة {i}", "name_fa": f"منطقه {i}",
+            "slug": f"bulk-region-{i}",
         })  # fmt: skip
         countries = self._ensure(Region, COUNTRIES, lambda i: {
-            "name_en": f"Bulk Country {i}", "name_ar": f"دولة {i}", "slug": f"bulk-country-{i}",
+            "name_en": f"Bulk Country {i}", "name_ar": f"دولة {i}", "name_fa": f"کشور {i}",
+            "slug": f"bulk-country-{i}",
             "parent": groups[i % REGION_GROUPS],
         })  # fmt: skip
         english = [ENGLISH.paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS)]
         arabic = [ARABIC.paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS)]
-        return types, experts, topics, groups + countries, english, arabic
+        persian = [PERSIAN.paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS)]
+        return types, experts, topics, groups + countries, english, arabic, persian
 
     def _ensure(self, model, count, fields):
         prefix = fields(0)["slug"].rsplit("-", 1)[0] + "-"
@@ -147,11 +153,14 @@ class Command(BaseCommand):
         return list(model.objects.filter(slug__startswith=prefix).order_by("pk"))
 
     def _add_briefs(self, start, stop, vocabulary):
-        types, experts, topics, regions, english, arabic = vocabulary
+        types, experts, topics, regions, english, arabic, persian = vocabulary
         new = []
         for number in range(start, stop):
             rng = random.Random(SEED + number)  # each brief the same, however the run is split
             translated = rng.random() < ARABIC_SHARE
+            # Its own draws, so that the English and Arabic are as they were without it.
+            persian_rng = random.Random(SEED * 7 + number)
+            in_persian = persian_rng.random() < PERSIAN_SHARE
             words = ENGLISH.words(rng, 5)
             new.append(
                 Brief(
@@ -162,6 +171,11 @@ class Command(BaseCommand):
                     summary_en=" ".join(ENGLISH.words(rng, 20)).capitalize() + ".",
                     body_en=_body(rng, english),
                     body_ar=_body(rng, arabic) if translated else "",
+                    title_fa=" ".join(PERSIAN.words(persian_rng, 5)) + f" {number}"
+                    if in_persian
+                    else "",
+                    slug_fa=f"bulk-fa-{number}" if in_persian else None,
+                    body_fa=_body(persian_rng, persian) if in_persian else "",
                     published_at=NEWEST - timedelta(hours=number * 3 + rng.randrange(3)),
                     publication_type=types[number % len(types)],
                 )
@@ -216,10 +230,18 @@ class Lexicon:
         return f"<p>{' '.join(sentences)}</p>"
 
 
+PERSIAN_WORDS = [
+    "امنیت", "سیاست", "منطقه", "درگیری", "دیپلماسی", "انرژی", "تحریم‌ها", "نظامی",
+    "مذاکرات", "انتخابات", "مرز", "شبه‌نظامیان", "اتحاد", "آتش‌بس", "اقتصاد", "اصلاحات",
+    "پناهجویان", "هسته‌ای", "بازدارندگی", "راهبرد", "دولت", "مجلس", "ائتلاف", "فشار",
+    "نفوذ", "گفت‌وگو", "توافق", "بحران",
+]  # fmt: skip
 ENGLISH_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 ARABIC_SYLLABLES = [c + v for c in "بتجدرزسشعفقكلمنه" for v in ("ا", "و", "ي", "")]
 ENGLISH = Lexicon(ENGLISH_WORDS, ENGLISH_SYLLABLES, LEXICON_SIZE, SEED)
 ARABIC = Lexicon(ARABIC_WORDS, ARABIC_SYLLABLES, LEXICON_SIZE, SEED)
+PERSIAN_SYLLABLES = [c + v for c in "بپتجچدرزژسشفکگلمنه" for v in ("ا", "و", "ی", "")]
+PERSIAN = Lexicon(PERSIAN_WORDS, PERSIAN_SYLLABLES, LEXICON_SIZE, SEED)
 
 
 def _body(rng, paragraphs):
