@@ -235,11 +235,6 @@ class AttachmentInline(TranslatedInline, TranslationTabularInline):
     fields = ["title", "file", "position"]
     extra = 0
 
-    def get_readonly_fields(self, request, obj=None):
-        if is_translator(request.user):
-            return ["title_en", "file", "position"]
-        return super().get_readonly_fields(request, obj)
-
     def has_add_permission(self, request, obj=None):
         return not is_translator(request.user) and super().has_add_permission(request, obj)
 

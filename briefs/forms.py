@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from editorial.dates import local_digits
 from editorial.widgets import PlainSelect
 from experts.models import Expert
 from publishing.signals import public_content_changed
@@ -105,7 +106,9 @@ class BriefFilterForm(forms.Form):
         self.published_span = briefs.aggregate(first=Min("published_at"), last=Max("published_at"))
         first, last = self.published_span["first"], self.published_span["last"]
         years = range(last.year, first.year - 1, -1) if last else []
-        self.fields["year"].choices = [("", _("All years"))] + [(year, str(year)) for year in years]
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (year, local_digits(str(year))) for year in years
+        ]
 
     def filtered(self):
         """The briefs matching the valid filters; none at all when a filter is invalid."""

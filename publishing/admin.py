@@ -328,7 +328,7 @@ class PublishingAdmin:
             if step.language is None:
                 if (publisher or writer) and self._offers_source(step, status, publisher):
                     offered.append(step)
-            elif self._offers_translation(step, obj, publisher):
+            elif self._offers_translation(step, obj, user, publisher):
                 offered.append(step)
         return offered
 
@@ -342,10 +342,10 @@ class PublishingAdmin:
             return publisher
         return publisher and out  # withdraw
 
-    def _offers_translation(self, step, obj, publisher):
+    def _offers_translation(self, step, obj, user, publisher):
         status = obj.status_in(step.language)
         if step.action is actions.SendToReview:
-            return not publisher
+            return not publisher and policy.may_edit(user, obj, step.language)
         if not publisher or not obj.is_written_in(step.language):
             return False
         if step.publishes:  # a version not yet approved, or the changes to a live one

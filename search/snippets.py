@@ -9,9 +9,10 @@ from django.utils.safestring import mark_safe
 
 from .text import stems
 
-# Words with their combining marks (tashkeel) and tatweel. A text split on them is
-# gap, word, gap, word, …, gap (the gaps possibly empty).
-_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
+# Words with their combining marks (tashkeel), tatweel and the zero-width non-joiner that
+# holds a Persian word's parts together (گفت‌وگو). A text split on them is gap, word, gap,
+# word, …, gap (the gaps possibly empty).
+_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c"
 _WORD = re.compile(rf"([\w{_MARKS}]+)")
 CONTEXT_WORDS = 14
 SCANNED_WORDS = 300

@@ -154,6 +154,18 @@ class TranslationWorkflowAdmin:
 
     # What translators may do: change translations, nothing else.
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["working_language"] = self._working_language(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _working_language(self, request, obj):
+        """The language a form's tabs open on: a translator's first language this object
+        is translated into; anyone else's, the object's own (not the admin's language)."""
+        source = source_language_of(obj) if obj is not None else registry.LANGUAGE_CODES[0]
+        if _translating(request):
+            return next((code for code in _languages(request) if code != source), source)
+        return source
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if self._viewing_only(request, obj):
@@ -400,6 +412,24 @@ class TranslatedInline:
                 "{} ({})", capfirst(db_field.verbose_name.split(" [")[0]), name
             )
         return in_its_language(field, self.model, db_field.name)
+
+    def get_readonly_fields(self, request, obj=None):
+        """A translator changes the rows' fields in the languages they translate into
+        (not the brief's own language), and nothing else of them."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not _translating(request):
+            return readonly
+        source = source_language_of(obj) if obj is not None else None
+        languages = [code for code in _languages(request) if code != source]
+        translated = translated_fields(self.model)
+        names = [
+            column
+            for name in self.fields or ()
+            for column in (registry.in_every_language(name) if name in translated else [name])
+        ]
+        return readonly + [
+            name for name in names if name not in readonly and not is_target_field(name, languages)
+        ]
 
 
 def _translating(request):

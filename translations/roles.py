@@ -71,8 +71,9 @@ def setup_roles():
 
     translated = [ContentType.objects.get_for_model(model) for model in translated_models()]
     translators, _created = Group.objects.get_or_create(name=TRANSLATORS)
-    # Which languages each translator translates into: a group for each, no permissions.
-    for code in TARGET_LANGUAGES:
+    # Which languages each translator translates into: a group for each, no permissions;
+    # the default language's too, for pieces written in another first.
+    for code in LANGUAGE_CODES:
         Group.objects.get_or_create(name=translators_group(code))
     translators.permissions.set(
         Permission.objects.filter(content_type__in=translated, codename__startswith="change_")

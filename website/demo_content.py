@@ -16,7 +16,7 @@ PUBLICATION_TYPES = [
         "slug": "articles-testimony",
         "name_en": "Articles & Testimony",
         "name_ar": "مقالات وشهادات",
-        "name_fa": "مقاله‌ها و شهادت‌ها",
+        "name_fa": "مقاله‌ها و گواهی‌ها",
     },
     {
         "slug": "policywatch",

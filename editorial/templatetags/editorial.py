@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, gettext_noop, pgettext
 
 from editorial import bidi, dates
 from editorial.richtext import TEXT
@@ -32,6 +32,11 @@ def isolated(text):
 def long_date(value):
     """A date in the page language's house style: `{{ brief.published_at|long_date }}`."""
     return dates.long_date(value)
+
+
+# filesizeformat's units, which Django's own Persian catalogue leaves in English: named here
+# so that ours (read before Django's) translates them in every language.
+FILE_SIZE_UNITS = (gettext_noop("%s KB"), gettext_noop("%s MB"), gettext_noop("%s GB"))
 
 
 @register.filter

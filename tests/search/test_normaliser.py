@@ -124,3 +124,13 @@ def test_a_text_without_the_words_opens_the_passage_at_its_start():
     assert highlight(_filler(10), query, length=20) == _filler(10)
     assert highlight(_filler(50), query, length=20) == _filler(20) + " …"
     assert highlight("", query) == highlight("?! —", query) == ""
+
+
+def test_a_persian_passage_never_cuts_a_word_at_its_zero_width_non_joiner():
+    query = SearchQuery.parse("کرملین", "fa")
+    words = ["واژه"] * 30 + ["گفت\u200cوگو", "نیز", "کنند", "کرملین"] + ["واژه"] * 30
+    passage = highlight(" ".join(words), query, length=12)
+    opening = passage.removeprefix("… ").split()[0]
+    assert opening == "گفت\u200cوگو"  # the word whole, not its second part, "وگو"
+    assert "<mark>کرملین</mark>" in passage
+    assert " وگو " not in f" {passage} "

@@ -75,8 +75,8 @@ def test_translator_home_shows_the_queue_with_counts(translator_client):
     response = translator_client.get("/admin/")
     html = response.content.decode()
     assertContains(response, "Translation queue (Arabic)")
-    assert "Briefs — 2 to translate, 1 outdated" in html
-    assert "Topics — 1 to translate, 0 outdated" in html
+    assert "<bdi>Briefs</bdi> — 2 to translate, 1 outdated" in html
+    assert "<bdi>Topics</bdi> — 1 to translate, 0 outdated" in html
     assert html.index("Changed") < html.index("New Untranslated") < html.index("Old Untranslated")
     assertNotContains(response, f">{done.title_en}<")
 

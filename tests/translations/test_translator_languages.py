@@ -4,9 +4,11 @@ into no other: the form, the steps, the export action and a forged request alike
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from briefs.models import Attachment
 from languages.registry import LANGUAGE_CODES
 from publishing.actions import SendToReview
 from publishing.policy import translation_languages, translators_group
@@ -120,6 +122,9 @@ def test_a_translator_changes_their_language_and_forged_changes_to_others_are_re
         body_fa="<p>متن فارسی.</p>",
         authors=[make_expert("Anna Borshchevskaya")],
     )
+    pdf = Attachment(brief=brief, title_en="Full report", title_ar="التقرير", title_fa="گزارش")
+    pdf.file.save("report.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    pdf.save()
     before = {code: getattr(brief, f"title_{code}") for code in LANGUAGE_CODES}
     user = translator(django_user_model, client, [language])
     url = f"/admin/briefs/brief/{brief.pk}/change/"
@@ -128,7 +133,13 @@ def test_a_translator_changes_their_language_and_forged_changes_to_others_are_re
     others = [code for code in LANGUAGE_CODES if code != language]
     assert f'name="title_{language}"' in html
     assert all(f'name="title_{code}"' not in html for code in others)
+    # The PDFs' titles too: theirs to translate, the others' read-only; and the steps.
+    assert f'name="attachments-0-title_{language}"' in html
+    assert all(f'name="attachments-0-title_{code}"' not in html for code in others)
+    assert f'name="_send_to_review_{language}"' in html
+    assert all(f'name="_send_to_review_{code}"' not in html for code in others)
     forged = {f"title_{code}": "Forged" for code in others}
+    forged.update({f"attachments-0-title_{code}": "Forged" for code in others})
     data = {**form_data(form, "brief_form"), **forged, f"title_{language}": "ترجمه"}
     response = client.post(url, data)
     assert response.status_code == 302
@@ -137,6 +148,8 @@ def test_a_translator_changes_their_language_and_forged_changes_to_others_are_re
         code: before[code] for code in others
     }
     assert brief.unpublished_changes() == [(language, False)]
+    pdf.refresh_from_db()
+    assert all(getattr(pdf, f"title_{code}") != "Forged" for code in LANGUAGE_CODES)
     for code in TARGET_LANGUAGES:
         if code != language:
             steps = {f"_send_to_review_{code}": "1", f"title_{code}": "Forged"}
@@ -162,3 +175,28 @@ def test_a_translator_changes_their_language_and_forged_changes_to_others_are_re
     assert {code: getattr(brief, f"title_{code}") for code in others} == {
         code: before[code] for code in others
     }
+
+
+@pytest.mark.parametrize(
+    ("languages", "written_in", "opens_on"),
+    [
+        (["fa"], "en", "fa"),
+        (["ar", "fa"], "en", "ar"),
+        (["en", "fa"], "ar", "en"),
+        (None, "ar", "ar"),
+    ],
+)
+def test_the_form_opens_on_the_language_its_user_works_in(
+    client, django_user_model, admin_client, languages, written_in, opens_on
+):
+    """A translator's tabs open on their first language the brief is translated into; an
+    editor's on the brief's own language, whatever the admin's language."""
+    brief = make_brief("Gas deals", source_language=written_in, title_ar="صفقات الغاز")
+    if languages is None:
+        viewer = admin_client
+    else:
+        translator(django_user_model, client, languages)
+        viewer = client
+    for prefix in ("", "/ar", "/fa"):
+        html = viewer.get(f"{prefix}/admin/briefs/brief/{brief.pk}/change/").content.decode()
+        assert f'data-working-language="{opens_on}"' in html

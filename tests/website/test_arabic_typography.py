@@ -128,7 +128,7 @@ def test_about_the_authors_agrees_with_their_number(client, authors, heading):
 
 
 @pytest.mark.parametrize(
-    ("digits", "shown"), [("western", "76.8\xa0ك.ب"), ("arabic-indic", "٧٦٫٨\xa0ك.ب")]
+    ("digits", "shown"), [("western", "76.8\xa0كيلوبايت"), ("arabic-indic", "٧٦٫٨\xa0كيلوبايت")]
 )
 def test_a_file_sizes_decimal_point_follows_the_house_digits(
     client, brief, settings, digits, shown

@@ -49,11 +49,28 @@
       }
       name(select, say("Language of the fields shown"));
       select.querySelectorAll("option").forEach((option) => {
-        if (/^[a-z]{2}$/.test(option.textContent)) {
+        if (/^[a-z]{2,3}$/.test(option.textContent)) {
+          option.dataset.language = option.textContent;
           option.textContent = languages.of(option.textContent);
         }
       });
     });
+  }
+
+  // The tabs open on the language this user works in here (a translator's, or the
+  // object's own: data-working-language), not the admin's; on a refused save, on the
+  // tab of the first field at fault, as modeltranslation has it.
+  function openWorkingLanguage() {
+    const marker = document.querySelector("[data-working-language]");
+    const select = document.querySelector("select.modeltranslation-switch");
+    if (!marker || !select || document.querySelector(".errornote")) return;
+    const wanted = marker.dataset.workingLanguage;
+    const option = [...select.options].find((o) => o.dataset.language === wanted);
+    if (!option) return;
+    // Set and announced even when it reads so already: the tabs opened on the admin's
+    // language while the switch showed its first option.
+    select.value = option.value;
+    select.dispatchEvent(new Event("change"));
   }
 
   // Django's date and time inputs are introduced by text, not by a label.
@@ -189,6 +206,8 @@
     // After the widgets (tabs, editors) are built, which happens on load; and once more
     // a moment later if building them took the focus away again (moving a field blurs it).
     window.addEventListener("load", () => {
+      fix();
+      openWorkingLanguage();
       requestAnimationFrame(focusFirstError);
       setTimeout(() => {
         if (!document.activeElement || document.activeElement === document.body) {
