@@ -2,6 +2,7 @@
 
 import pytest
 
+from languages.registry import LANGUAGE_CODES
 from tests.factories import make_brief, make_expert, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -12,14 +13,18 @@ WITHOUT_THE_RAIL = 7
 ARTICLE_QUERIES = WITHOUT_THE_RAIL + 2
 
 
+# A version in each language.
+TRANSLATED = {"arabic": True, "title_fa": "تحلیل آزمایشی", "body_fa": "<p>متن فارسی.</p>"}
+
+
 def make_article(size, picks):
-    authors = [make_expert(name_ar="خبير") for _ in range(size)]
-    topics = [make_topic(name_ar="موضوع") for _ in range(size)]
-    regions = [make_region(name_ar="منطقة") for _ in range(size)]
+    authors = [make_expert(name_ar="خبير", name_fa="کارشناس") for _ in range(size)]
+    topics = [make_topic(name_ar="موضوع", name_fa="موضوع") for _ in range(size)]
+    regions = [make_region(name_ar="منطقة", name_fa="منطقه") for _ in range(size)]
     for _ in range(max(size, 3)):  # related briefs, for the rail's automatic picks
-        make_brief(authors=authors[:1], topics=topics, regions=regions, arabic=True)
+        make_brief(authors=authors[:1], topics=topics, regions=regions, **TRANSLATED)
     curated = [
-        make_brief(authors=[make_expert() for _ in range(size)], arabic=True) for _ in range(picks)
+        make_brief(authors=[make_expert() for _ in range(size)], **TRANSLATED) for _ in range(picks)
     ]
     return make_brief(
         "Measured",
@@ -27,12 +32,12 @@ def make_article(size, picks):
         topics=topics,
         regions=regions,
         recommendations=curated,
-        arabic=True,
+        **TRANSLATED,
     )
 
 
 @pytest.mark.parametrize(("size", "picks"), [(1, 1), (8, 2)])
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_article_page_queries_are_constant(
     client, django_assert_num_queries, size, picks, language
 ):

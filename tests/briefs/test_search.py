@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from briefs.search import index
+from languages.registry import LANGUAGE_CODES
 from publishing import actions
 from publishing.models import Status
 from publishing.scheduled import publish_due
@@ -369,29 +370,34 @@ def test_the_query_is_never_echoed_unescaped(client, weapons):
 
 
 @pytest.mark.parametrize("size", [2, 12])
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 @pytest.mark.parametrize("filtered", [False, True])
 def test_search_queries_are_constant(
     client, committed, django_assert_num_queries, settings, size, language, filtered
 ):
-    kind = make_publication_type("Analysis", name_ar="تحليل")
-    topic = make_topic("Diplomacy", name_ar="الدبلوماسية")
-    levant = make_region("Levant", name_ar="المشرق")
-    syria = make_region("Syria", name_ar="سوريا", parent=levant)
-    author = make_expert("Dana Stroul", name_ar="دانا سترول")
+    kind = make_publication_type("Analysis", name_ar="تحليل", name_fa="تحلیل")
+    topic = make_topic("Diplomacy", name_ar="الدبلوماسية", name_fa="دیپلماسی")
+    levant = make_region("Levant", name_ar="المشرق", name_fa="شامات")
+    syria = make_region("Syria", name_ar="سوريا", name_fa="سوریه", parent=levant)
+    author = make_expert("Dana Stroul", name_ar="دانا سترول", name_fa="دانا استرول")
     with committed():
         for _ in range(size):
             make_brief(
                 body_en="<p>Ceasefire talks.</p>",
                 body_ar="<p>محادثات وقف إطلاق النار.</p>",
                 title_ar="عنوان",
+                body_fa="<p>مذاکرات آتش‌بس.</p>",
+                title_fa="عنوان",
                 publication_type=kind,
                 topics=[topic],
                 regions=[syria],
-                authors=[author, *(make_expert(name_ar="خبير") for _ in range(size // 2))],
+                authors=[
+                    author,
+                    *(make_expert(name_ar="خبير", name_fa="کارشناس") for _ in range(size // 2)),
+                ],
             )
-    word = "ceasefire" if language == "en" else "محادثات"
-    prefix = "/ar" if language == "ar" else ""
+    word = {"en": "ceasefire", "ar": "محادثات", "fa": "مذاکرات"}[language]
+    prefix = "" if language == "en" else f"/{language}"
     chosen = f"&type={kind.slug}&topic={topic.slug}&region={levant.slug}&expert={author.slug}"
     # types, topics, regions, experts and the year span for the form; the one word's
     # other spellings among experts' names; the newest matches; their ranking; the page;

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from languages.registry import LANGUAGE_CODES
 from tests.factories import make_brief, make_expert, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -25,18 +26,20 @@ PAGES = {
 
 
 def build(count):
-    energy = make_topic("Energy", name_ar="الطاقة")
-    levant = make_region("Levant", name_ar="المشرق")
-    syria = make_region("Syria", parent=levant, name_ar="سوريا")
-    anna = make_expert("Anna Borshchevskaya", name_ar="آنا بورشيفسكايا")
+    energy = make_topic("Energy", name_ar="الطاقة", name_fa="انرژی")
+    levant = make_region("Levant", name_ar="المشرق", name_fa="شامات")
+    syria = make_region("Syria", parent=levant, name_ar="سوريا", name_fa="سوریه")
+    anna = make_expert("Anna Borshchevskaya", name_ar="آنا بورشيفسكايا", name_fa="آنا بورشفسکایا")
     anna.topics.add(energy)
     anna.regions.add(levant)
     for _ in range(count):
         make_brief(
-            authors=[anna, make_expert(name_ar="خبير"), make_expert(name_ar="خبير")],
+            authors=[anna, *(make_expert(name_ar="خبير", name_fa="کارشناس") for _ in range(2))],
             topics=[energy],
             regions=[syria, levant],
             arabic=True,
+            title_fa="تحلیل آزمایشی",
+            body_fa="<p>متن فارسی.</p>",
         )
 
 
@@ -48,7 +51,7 @@ def queries(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("language", ["", "/ar"])
+@pytest.mark.parametrize("language", ["" if c == "en" else f"/{c}" for c in LANGUAGE_CODES])
 @pytest.mark.parametrize(("path", "expected"), PAGES.items())
 def test_queries_do_not_grow_with_the_data(client, settings, language, path, expected):
     settings.BRIEFS_PER_PAGE = 50
