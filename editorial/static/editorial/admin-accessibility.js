@@ -60,10 +60,15 @@
   // The tabs open on the language this user works in here (a translator's, or the
   // object's own: data-working-language), not the admin's; on a refused save, on the
   // tab of the first field at fault, as modeltranslation has it.
+  // Done once, as soon as modeltranslation has drawn its switch (not at "load", which a
+  // slow page reaches late, and after which a reader may have chosen a tab already).
+  let workingLanguageOpened = false;
   function openWorkingLanguage() {
     const marker = document.querySelector("[data-working-language]");
     const select = document.querySelector("select.modeltranslation-switch");
-    if (!marker || !select || document.querySelector(".errornote")) return;
+    if (workingLanguageOpened || !marker || !select?.options.length) return;
+    workingLanguageOpened = true;
+    if (document.querySelector(".errornote")) return;
     const wanted = marker.dataset.workingLanguage;
     const option = [...select.options].find((o) => o.dataset.language === wanted);
     if (!option) return;
@@ -177,6 +182,7 @@
   function fix() {
     sortButtons();
     tabs();
+    openWorkingLanguage();
     dateTimes();
     autocompletes();
     tabularInlines();
@@ -206,8 +212,6 @@
     // After the widgets (tabs, editors) are built, which happens on load; and once more
     // a moment later if building them took the focus away again (moving a field blurs it).
     window.addEventListener("load", () => {
-      fix();
-      openWorkingLanguage();
       requestAnimationFrame(focusFirstError);
       setTimeout(() => {
         if (!document.activeElement || document.activeElement === document.body) {
