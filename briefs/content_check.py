@@ -23,7 +23,7 @@ from translations.dependents import untranslated_dependents
 from .models import Brief
 
 CHECKED_FIELDS = ("title", "summary", "body", "author_note", "original_outlet_name")
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = registry.LANGUAGE_CODES
 
 
 @dataclass(frozen=True)

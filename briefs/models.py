@@ -40,7 +40,7 @@ from taxonomy.models import Region, Topic
 from taxonomy.slug_namespace import share_slugs, slug_clash, slug_is_taken
 
 logger = logging.getLogger(__name__)
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = registry.LANGUAGE_CODES
 SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGES]
 
 

@@ -26,6 +26,7 @@ from django.utils.translation import pgettext
 
 from editorial.lists import clauses
 from experts.models import Expert
+from languages import registry
 from publishing.models import live_field
 
 from .models import Authorship, Brief, BriefRegion, BriefTopic, PublicationType
@@ -165,7 +166,7 @@ def _teasers(ids, language):
     """
     if not ids:
         return {}
-    languages = [code for code, _name in settings.LANGUAGES]
+    languages = registry.LANGUAGE_CODES
     brief_fields = _in_model_order(
         Brief,
         ["id", "publication_type_id", "published_at", *(live_field(c) for c in languages)]

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from django.utils.functional import cached_property
 
 from experts.models import Expert
+from languages import registry
 from publishing.signals import public_content_changed
 from search import documents
 from search.query import SearchQuery
@@ -35,7 +36,7 @@ STRETCH_MARGIN = 3
 # entry's copies of its brief's date and links are those of the brief, so only briefs
 # scheduled for later, or changed a moment ago, fail the check.
 CANDIDATES_PER_MATCH = 1.25
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = registry.LANGUAGE_CODES
 
 
 @receiver(public_content_changed, dispatch_uid="briefs:search-index")
