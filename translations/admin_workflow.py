@@ -163,7 +163,7 @@ class TranslationWorkflowAdmin:
         is translated into; anyone else's, the object's own (not the admin's language)."""
         source = source_language_of(obj) if obj is not None else registry.LANGUAGE_CODES[0]
         if _translating(request):
-            return next((code for code in _languages(request) if code != source), source)
+            return next(iter(_languages_other_than(request, source)), source)
         return source
 
     def get_readonly_fields(self, request, obj=None):
@@ -419,8 +419,7 @@ class TranslatedInline:
         readonly = list(super().get_readonly_fields(request, obj))
         if not _translating(request):
             return readonly
-        source = source_language_of(obj) if obj is not None else None
-        languages = [code for code in _languages(request) if code != source]
+        languages = _languages_other_than(request, source_language_of(obj) if obj else None)
         translated = translated_fields(self.model)
         names = [
             column
@@ -442,6 +441,12 @@ def _translating(request):
 def _languages(request):
     """The languages the request's translator translates into (publishing.policy)."""
     return translation_languages(request.user)
+
+
+def _languages_other_than(request, source):
+    """The request's translator's languages but `source`, an object's own: those they
+    may change in it."""
+    return [code for code in _languages(request) if code != source]
 
 
 class MinorEditForm(forms.ModelForm):
